@@ -1,0 +1,256 @@
+/**
+ * Normalised Zoho Billing model: what the UI reads. The wire shapes (and their many variants)
+ * live in schemas.ts; nothing outside src/billing sees a raw Billing field name.
+ *
+ * Conventions: ids are strings; money is a number or null when Billing sent nothing usable;
+ * dates are "YYYY-MM-DD" or null; instants are ISO-8601 strings with a colon offset or null;
+ * statuses are lower-case strings, unknown values kept as they came.
+ */
+
+export interface Organization {
+  id: string;
+  name: string;
+  currencyCode: string | null;
+  /** Raw user_role from Billing, e.g. "admin". */
+  role: string | null;
+  isAdmin: boolean;
+  isDefault: boolean;
+}
+
+export interface Address {
+  attention: string;
+  street: string;
+  street2: string;
+  city: string;
+  state: string;
+  zip: string;
+  country: string;
+  phone: string;
+  fax: string;
+}
+
+/** A row of the customer search: already carries name and balances (shown before the detail arrives). */
+export interface CustomerSummary {
+  id: string;
+  displayName: string;
+  companyName: string;
+  email: string;
+  firstName: string;
+  lastName: string;
+  phone: string;
+  status: string;
+  currencyCode: string | null;
+  unusedCredits: number | null;
+  outstanding: number | null;
+}
+
+export interface ContactPerson {
+  id: string;
+  firstName: string;
+  lastName: string;
+  email: string;
+  phone: string;
+}
+
+export interface Customer extends CustomerSummary {
+  mobile: string;
+  billingAddress: Address | null;
+  shippingAddress: Address | null;
+  paymentTerms: number | null;
+  paymentTermsLabel: string;
+  contactPersons: ContactPerson[];
+  createdTime: string | null;
+}
+
+export interface Subscription {
+  id: string;
+  number: string;
+  name: string;
+  planName: string;
+  planCode: string;
+  status: string;
+  amount: number | null;
+  currencyCode: string | null;
+  interval: number | null;
+  intervalUnit: string;
+  activatedAt: string | null;
+  createdAt: string | null;
+  currentTermStartsAt: string | null;
+  currentTermEndsAt: string | null;
+  nextBillingAt: string | null;
+  lastBillingAt: string | null;
+  expiresAt: string | null;
+  cancelledAt: string | null;
+  autoCollect: boolean | null;
+  createdTime: string | null;
+}
+
+export interface SubscriptionLine {
+  code: string;
+  name: string;
+  quantity: number | null;
+  price: number | null;
+  total: number | null;
+}
+
+export interface SubscriptionDetail extends Subscription {
+  plan: SubscriptionLine | null;
+  addons: SubscriptionLine[];
+  couponCode: string;
+  couponDiscount: number | null;
+  /** -1 = renews until cancelled. */
+  remainingBillingCycles: number | null;
+  endOfTerm: boolean | null;
+  card: { lastFour: string; gateway: string; expiryMonth: number | null; expiryYear: number | null } | null;
+  paymentTermsLabel: string;
+  customerId: string | null;
+}
+
+export interface SubscriptionActivity {
+  id: string;
+  description: string;
+  /** ISO instant. */
+  time: string | null;
+  by: string;
+}
+
+export type TransactionType = 'invoice' | 'payment' | 'credit' | 'refund' | string;
+
+export interface Transaction {
+  id: string;
+  type: TransactionType;
+  date: string | null;
+  amount: number | null;
+  status: string;
+  referenceId: string;
+  currencyCode: string | null;
+}
+
+export interface InvoiceSummary {
+  id: string;
+  number: string;
+  status: string;
+  date: string | null;
+  dueDate: string | null;
+  total: number | null;
+  balance: number | null;
+  currencyCode: string | null;
+  customerId: string | null;
+  /** Desk ticket reference (e.g. "DESK-104233") when the list row carries it. */
+  referenceNumber: string | null;
+  transactionType: string | null;
+}
+
+export interface InvoiceLine {
+  id: string;
+  name: string;
+  description: string;
+  code: string;
+  quantity: number | null;
+  price: number | null;
+  total: number | null;
+}
+
+export interface InvoicePayment {
+  id: string;
+  mode: string;
+  date: string | null;
+  amount: number | null;
+  referenceNumber: string;
+}
+
+export interface InvoiceDetail extends InvoiceSummary {
+  lines: InvoiceLine[];
+  subTotal: number | null;
+  taxTotal: number | null;
+  paymentMade: number | null;
+  creditsApplied: number | null;
+  writeOffAmount: number | null;
+  payments: InvoicePayment[];
+  /** Customer-facing invoice page with a pay option (https only, else null). */
+  invoiceUrl: string | null;
+  notes: string;
+}
+
+export interface Page<T> {
+  items: T[];
+  page: number;
+  hasMore: boolean;
+}
+
+export interface CatalogEntry {
+  kind: 'item' | 'plan';
+  /** Item id (for invoice lines' product_id) or plan code. */
+  id: string;
+  name: string;
+  description: string;
+  price: number | null;
+  currencyCode: string | null;
+}
+
+export interface CustomerInput {
+  displayName: string;
+  firstName: string;
+  lastName: string;
+  email: string;
+  companyName: string;
+  phone: string;
+  billingAddress: Partial<Address> | null;
+  shippingAddress: Partial<Address> | null;
+}
+
+export interface DocumentLineInput {
+  productId: string;
+  name: string;
+  description?: string;
+  price: number;
+  quantity: number;
+}
+
+export interface DocumentInput {
+  customerId: string;
+  /** YYYY-MM-DD */
+  date: string;
+  referenceNumber: string;
+  lines: DocumentLineInput[];
+  notes?: string;
+}
+
+export interface Quote {
+  id: string;
+  number: string;
+  status: string;
+  date: string | null;
+  total: number | null;
+  currencyCode: string | null;
+  referenceNumber: string | null;
+}
+
+export interface InvoiceListQuery {
+  customerId?: string;
+  subscriptionId?: string;
+  page?: number;
+  perPage?: number;
+}
+
+/** Everything the product asks of Zoho Billing. Implemented by billingClient.ts over a transport. */
+export interface BillingApi {
+  listOrganizations(): Promise<Organization[]>;
+  findCustomersByEmail(email: string): Promise<CustomerSummary[]>;
+  searchCustomers(text: string, page?: number): Promise<Page<CustomerSummary>>;
+  getCustomer(id: string): Promise<Customer>;
+  listContactPersons(customerId: string): Promise<ContactPerson[]>;
+  listSubscriptions(customerId: string, page?: number): Promise<Page<Subscription>>;
+  getSubscription(id: string): Promise<SubscriptionDetail>;
+  listSubscriptionActivities(subscriptionId: string): Promise<SubscriptionActivity[]>;
+  listTransactions(customerId: string, page?: number): Promise<Page<Transaction>>;
+  listInvoices(query: InvoiceListQuery): Promise<Page<InvoiceSummary>>;
+  getInvoice(id: string): Promise<InvoiceDetail>;
+  getInvoicePdf(id: string): Promise<Blob>;
+  createInvoicePaymentLink(invoiceId: string): Promise<string>;
+  listCatalog(search?: string): Promise<CatalogEntry[]>;
+  createCustomer(input: CustomerInput): Promise<Customer>;
+  updateCustomerAddresses(customer: Customer, billing: Partial<Address> | null, shipping: Partial<Address> | null): Promise<Customer>;
+  createInvoice(input: DocumentInput): Promise<InvoiceDetail>;
+  createQuote(input: DocumentInput): Promise<Quote>;
+}

@@ -1,0 +1,119 @@
+/**
+ * Messages and formats for the agent's Desk language. English is the fallback for any missing key,
+ * and a missing key in both shows the key itself (visible in review, never a crash).
+ */
+import en from '../../translations/en.json';
+import ja from '../../translations/ja.json';
+
+export type Messages = { [key: string]: string | Messages };
+export type SupportedLanguage = 'en' | 'ja';
+
+const catalogs: Record<SupportedLanguage, Messages> = { en, ja };
+
+/** "ja_JP", "ja-jp", "JA" → "ja"; anything we do not ship → "en". */
+export function pickLanguage(locale: string | null | undefined): SupportedLanguage {
+  const base = (locale ?? '').trim().toLowerCase().split(/[-_]/)[0];
+  return base === 'ja' ? 'ja' : 'en';
+}
+
+/** BCP-47 tag for Intl from Desk's locale ("ja_JP" → "ja-JP"); falls back to the language. */
+export function intlLocale(locale: string | null | undefined, language: SupportedLanguage): string {
+  const tag = (locale ?? '').trim().replace(/_/g, '-');
+  try {
+    const [canonical] = Intl.getCanonicalLocales(tag);
+    if (canonical && pickLanguage(canonical) === language) return canonical;
+  } catch {
+    // not a valid tag: use the language alone
+  }
+  return language;
+}
+
+function lookup(catalog: Messages, key: string): string | undefined {
+  let node: string | Messages | undefined = catalog;
+  for (const part of key.split('.')) {
+    if (node === undefined || typeof node === 'string') return undefined;
+    node = node[part];
+  }
+  return typeof node === 'string' ? node : undefined;
+}
+
+export type MessageParams = Record<string, string | number>;
+
+export interface I18n {
+  language: SupportedLanguage;
+  /** BCP-47 locale used for Intl formatting. */
+  locale: string;
+  /** IANA time zone for dates (agent's Desk zone, else the browser's). */
+  timeZone: string | undefined;
+  t(key: string, params?: MessageParams): string;
+  money(amount: number | null | undefined, currencyCode: string | null | undefined): string;
+  date(isoDate: string | null | undefined): string;
+  dateTime(isoInstant: string | null | undefined): string;
+  number(value: number | null | undefined): string;
+}
+
+function validTimeZone(zone: string | null | undefined): string | undefined {
+  if (!zone) return undefined;
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return zone;
+  } catch {
+    return undefined;
+  }
+}
+
+const DASH = '—';
+
+export function createI18n(deskLocale: string | null | undefined, timeZone?: string | null): I18n {
+  const language = pickLanguage(deskLocale);
+  const locale = intlLocale(deskLocale, language);
+  const zone = validTimeZone(timeZone);
+
+  const t = (key: string, params?: MessageParams): string => {
+    const template = lookup(catalogs[language], key) ?? lookup(catalogs.en, key) ?? key;
+    if (!params) return template;
+    return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
+      Object.prototype.hasOwnProperty.call(params, name) ? String(params[name]) : whole,
+    );
+  };
+
+  const money = (amount: number | null | undefined, currencyCode: string | null | undefined): string => {
+    if (amount === null || amount === undefined || !Number.isFinite(amount)) return DASH;
+    const code = (currencyCode ?? '').trim().toUpperCase();
+    if (/^[A-Z]{3}$/.test(code)) {
+      try {
+        return new Intl.NumberFormat(locale, { style: 'currency', currency: code }).format(amount);
+      } catch {
+        // unknown ISO code: show the number with the code as text below
+      }
+    }
+    const n = new Intl.NumberFormat(locale, { maximumFractionDigits: 2 }).format(amount);
+    return code ? `${n} ${code}` : n;
+  };
+
+  const date = (isoDate: string | null | undefined): string => {
+    if (!isoDate) return DASH;
+    const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(isoDate);
+    // A calendar date has no zone: format it as that day, not as UTC midnight shifted.
+    const d = m ? new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))) : new Date(isoDate);
+    if (Number.isNaN(d.getTime())) return isoDate;
+    return new Intl.DateTimeFormat(locale, {
+      year: 'numeric',
+      month: 'short',
+      day: 'numeric',
+      timeZone: m ? 'UTC' : zone,
+    }).format(d);
+  };
+
+  const dateTime = (isoInstant: string | null | undefined): string => {
+    if (!isoInstant) return DASH;
+    const d = new Date(isoInstant);
+    if (Number.isNaN(d.getTime())) return isoInstant;
+    return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone: zone }).format(d);
+  };
+
+  const number = (value: number | null | undefined): string =>
+    value === null || value === undefined || !Number.isFinite(value) ? DASH : new Intl.NumberFormat(locale).format(value);
+
+  return { language, locale, timeZone: zone, t, money, date, dateTime, number };
+}
