@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import { createI18n, intlLocale, pickLanguage } from '../../../src/i18n/i18n';
+
+describe('language choice', () => {
+  it.each([
+    ['ja', 'ja'],
+    ['ja_JP', 'ja'],
+    ['JA-jp', 'ja'],
+    ['en_US', 'en'],
+    ['fr', 'en'],
+    ['', 'en'],
+    [null, 'en'],
+  ])('%s → %s', (locale, language) => {
+    expect(pickLanguage(locale)).toBe(language);
+  });
+
+  it('keeps the region for Intl and drops garbage', () => {
+    expect(intlLocale('ja_JP', 'ja')).toBe('ja-JP');
+    expect(intlLocale('en_GB', 'en')).toBe('en-GB');
+    expect(intlLocale('not a locale!!', 'en')).toBe('en');
+  });
+});
+
+describe('messages', () => {
+  it('falls back to English, then to the key', () => {
+    const ja = createI18n('ja');
+    expect(ja.t('common.retry')).toBe('再試行');
+    expect(ja.t('no.such.key')).toBe('no.such.key');
+  });
+
+  it('fills placeholders and leaves unknown ones visible', () => {
+    const i18n = createI18n('en');
+    expect(i18n.t('x {a} {b}', { a: 1 })).toBe('x 1 {b}');
+  });
+});
+
+describe('formats', () => {
+  it('JPY has no decimals; USD has two; the symbol comes from Intl', () => {
+    expect(createI18n('ja').money(12345, 'JPY')).toMatch(/^[￥¥]12,345$/);
+    expect(createI18n('en').money(107, 'USD')).toBe('$107.00');
+    expect(createI18n('en').money(107, 'EUR')).toBe('€107.00');
+  });
+
+  it('never shows NaN, and shows a bad currency code as text', () => {
+    expect(createI18n('en').money(Number.NaN, 'USD')).toBe('—');
+    expect(createI18n('en').money(null, 'USD')).toBe('—');
+    expect(createI18n('en').money(5, '<b>')).toBe('5 <B>');
+  });
+
+  it('a calendar date stays that day in any time zone', () => {
+    expect(createI18n('en', 'Pacific/Honolulu').date('2025-04-05')).toBe('Apr 5, 2025');
+    expect(createI18n('ja', 'Asia/Tokyo').date('2025-04-05')).toMatch(/2025.*4.*5/);
+  });
+
+  it('an instant is shown in the agent time zone', () => {
+    const tokyo = createI18n('en', 'Asia/Tokyo').dateTime('2025-03-05T00:04:51-08:00');
+    const la = createI18n('en', 'America/Los_Angeles').dateTime('2025-03-05T00:04:51-08:00');
+    expect(tokyo).toMatch(/Mar 5, 2025.*5:04/);
+    expect(la).toMatch(/Mar 5, 2025.*12:04/);
+  });
+
+  it('an invalid zone falls back instead of throwing', () => {
+    expect(createI18n('en', 'Mars/Olympus').timeZone).toBeUndefined();
+  });
+});
