@@ -1,0 +1,261 @@
+/**
+ * Desk records (from `get('ticket')`, `get('contact')`, the Desk REST API …) as the seam's types.
+ * Field names differ between the SDK objects and the REST API and several are NOT CONFIRMED
+ * (desk-sdk.md §2.2–2.5), so each field is read from every plausible place.
+ */
+import { z } from 'zod';
+import { decodeJsonish, isRecord, scalarText, type UnknownRecord } from './parse';
+import type { Appearance, DataCenter, DeskAccount, DeskAddress, DeskContact, DeskTicket, DeskUser } from './types';
+import { DATA_CENTERS } from './types';
+
+function pick(record: UnknownRecord, ...keys: string[]): string | null {
+  for (const key of keys) {
+    const text = scalarText(record[key]);
+    if (text !== null) return text;
+  }
+  return null;
+}
+
+function child(record: UnknownRecord, key: string): UnknownRecord | null {
+  const value = decodeJsonish(record[key], { left: 1 });
+  return isRecord(value) ? value : null;
+}
+
+function asRecord(value: unknown): UnknownRecord | null {
+  const decoded = decodeJsonish(value);
+  return isRecord(decoded) ? decoded : null;
+}
+
+export function toDeskTicket(value: unknown): DeskTicket | null {
+  const t = asRecord(value);
+  if (!t) return null;
+  const id = pick(t, 'id', 'ticketId', 'entityId');
+  if (id === null) return null;
+  const contact = child(t, 'contact');
+  const account = child(t, 'account') ?? (contact ? child(contact, 'account') : null);
+  return {
+    id,
+    number: pick(t, 'number', 'ticketNumber') ?? id,
+    subject: pick(t, 'subject') ?? '',
+    email: pick(t, 'email') ?? (contact ? pick(contact, 'email') : null),
+    contactId: pick(t, 'contactId') ?? (contact ? pick(contact, 'id') : null),
+    contactName:
+      pick(t, 'contactName') ??
+      (contact ? (pick(contact, 'name', 'fullName') ?? joinName(pick(contact, 'firstName'), pick(contact, 'lastName'))) : null),
+    accountId: pick(t, 'accountId') ?? (account ? pick(account, 'id') : null),
+    accountName: pick(t, 'accountName') ?? (account ? pick(account, 'accountName', 'name') : null),
+  };
+}
+
+function joinName(first: string | null, last: string | null): string | null {
+  const name = [first, last].filter((s): s is string => s !== null).join(' ');
+  return name === '' ? null : name;
+}
+
+const EMAIL = /^[^\s@<>"',;]+@[^\s@<>"',;]+\.[^\s@<>"',;]+$/;
+
+/** Every email-like value of a record (primary, secondary, then any other *email* field, incl. custom fields). */
+export function collectEmails(record: UnknownRecord): string[] {
+  const found: string[] = [];
+  const add = (value: unknown): void => {
+    const values = Array.isArray(value) ? value : [value];
+    for (const v of values) {
+      const text = scalarText(v);
+      if (text === null) continue;
+      for (const part of text.split(/[\s,;]+/)) {
+        const email = part.trim().toLowerCase();
+        if (EMAIL.test(email) && !found.includes(email)) found.push(email);
+      }
+    }
+  };
+  add(record.email);
+  add(record.secondaryEmail);
+  const scan = (r: UnknownRecord): void => {
+    for (const [key, value] of Object.entries(r)) {
+      if (/e-?mail/i.test(key)) add(value);
+    }
+  };
+  scan(record);
+  const cf = child(record, 'cf') ?? child(record, 'customFields');
+  if (cf) scan(cf);
+  return found;
+}
+
+function toAddress(r: UnknownRecord): DeskAddress | null {
+  const address = {
+    street: pick(r, 'street', 'address', 'billingStreet') ?? '',
+    city: pick(r, 'city', 'billingCity') ?? '',
+    state: pick(r, 'state', 'billingState') ?? '',
+    zip: pick(r, 'zip', 'code', 'zipCode', 'postalCode', 'billingCode') ?? '',
+    country: pick(r, 'country', 'billingCountry') ?? '',
+  };
+  return Object.values(address).some((v) => v !== '') ? address : null;
+}
+
+export function toDeskContact(value: unknown): DeskContact | null {
+  const c = asRecord(value);
+  if (!c) return null;
+  const id = pick(c, 'id', 'contactId', 'entityId');
+  if (id === null) return null;
+  const firstName = pick(c, 'firstName', 'first_name') ?? '';
+  const lastName = pick(c, 'lastName', 'last_name') ?? '';
+  const emails = collectEmails(c);
+  const account = child(c, 'account');
+  return {
+    id,
+    firstName,
+    lastName,
+    name: joinName(firstName || null, lastName || null) ?? pick(c, 'name', 'fullName', 'contactName') ?? emails[0] ?? '',
+    emails,
+    phone: pick(c, 'phone', 'mobile'),
+    accountId: pick(c, 'accountId') ?? (account ? pick(account, 'id') : null),
+    accountName: pick(c, 'accountName') ?? (account ? pick(account, 'accountName', 'name') : null),
+    address: toAddress(c),
+  };
+}
+
+export function toDeskAccount(value: unknown): DeskAccount | null {
+  const a = asRecord(value);
+  if (!a) return null;
+  const id = pick(a, 'id', 'accountId', 'entityId');
+  if (id === null) return null;
+  return {
+    id,
+    name: pick(a, 'accountName', 'name') ?? '',
+    website: pick(a, 'website', 'domain'),
+    phone: pick(a, 'phone'),
+    address: toAddress(a),
+  };
+}
+
+/** A Desk API list answer `{data:[…]}` (or a bare array) as records. */
+export function listData(value: unknown): unknown[] {
+  const decoded = decodeJsonish(value);
+  if (Array.isArray(decoded)) return decoded;
+  if (isRecord(decoded)) {
+    const data = decodeJsonish(decoded.data, { left: 1 });
+    if (Array.isArray(data)) return data;
+  }
+  return [];
+}
+
+/** A form field value: a scalar, or an object such as {id, name} / {value}. */
+export function formValue(value: unknown, preferName = false): string | null {
+  const decoded = decodeJsonish(value, { left: 1 });
+  if (isRecord(decoded)) {
+    return preferName ? pick(decoded, 'name', 'fullName', 'accountName', 'value') : pick(decoded, 'id', 'value');
+  }
+  return scalarText(decoded);
+}
+
+export function toDeskUser(value: unknown): DeskUser {
+  const u = asRecord(value) ?? {};
+  const email = pick(u, 'email', 'emailId') ?? '';
+  return {
+    id: pick(u, 'id', 'userId', 'zuid') ?? '',
+    name: pick(u, 'fullName', 'name') ?? joinName(pick(u, 'firstName'), pick(u, 'lastName')) ?? email,
+    email,
+    timeZone: pick(u, 'timeZone', 'timezone', 'tz'),
+  };
+}
+
+/**
+ * Whether an agent record (GET /api/v1/agents/{id}?include=profile) is a Desk administrator:
+ * the profile's name or type says "Administrator"; null when the record has no profile.
+ */
+export function agentIsAdmin(value: unknown): boolean | null {
+  const agent = asRecord(value);
+  if (!agent) return null;
+  const profile = child(agent, 'profile');
+  const labels = [
+    profile ? pick(profile, 'name') : null,
+    profile ? pick(profile, 'type') : null,
+    pick(agent, 'profileName'),
+    pick(agent, 'profileType'),
+  ].filter((s): s is string => s !== null);
+  if (labels.length === 0) return null;
+  return labels.some((label) => label.trim().toLowerCase() === 'administrator');
+}
+
+// ---------------------------------------------------------------------------------------------
+// The App object from extension.onload() (§1.1).
+
+const DC_ALIASES: Record<string, DataCenter> = {
+  com: 'US',
+  us: 'US',
+  eu: 'EU',
+  in: 'IN',
+  au: 'AU',
+  'com.au': 'AU',
+  jp: 'JP',
+  ca: 'CA',
+  'zohocloud.ca': 'CA',
+  sa: 'SA',
+  cn: 'CN',
+  'com.cn': 'CN',
+};
+
+/** Desk's dcType ("US", "eu", "com.au" …) as a DataCenter; unknown values fall back to US. */
+export function toDataCenter(value: unknown): DataCenter {
+  const text = scalarText(value);
+  if (text === null) return 'US';
+  const upper = text.toUpperCase();
+  if ((DATA_CENTERS as readonly string[]).includes(upper)) return upper as DataCenter;
+  return DC_ALIASES[text.toLowerCase()] ?? 'US';
+}
+
+/** light/dark from userPreferences.appearance; 'auto' follows the browser when it can tell. */
+export function toAppearance(value: unknown, prefersDark: () => boolean | null): Appearance {
+  const text = scalarText(value)?.toLowerCase();
+  if (text === 'dark' || text === 'puredark') return 'dark';
+  if (text === 'auto' || text === 'system') return prefersDark() === true ? 'dark' : 'light';
+  return 'light';
+}
+
+const LooseString = z.unknown().transform((v) => scalarText(v));
+
+const AppSchema = z
+  .object({
+    location: LooseString,
+    locale: LooseString,
+    meta: z
+      .unknown()
+      .transform((v) => decodeJsonish(v, { left: 1 }))
+      .pipe(
+        z
+          .object({
+            dcType: LooseString,
+            userPreferences: z.unknown().transform((v) => decodeJsonish(v, { left: 1 })),
+          })
+          .passthrough()
+          .catch({ dcType: null, userPreferences: undefined }),
+      ),
+  })
+  .passthrough();
+
+export interface AppFacts {
+  location: string;
+  locale: string;
+  dcType: string | null;
+  userPreferences: unknown;
+  instance: unknown;
+}
+
+/** The parts of App the adapter reads; every field defaults when the SDK leaves it out. */
+export function parseApp(value: unknown): AppFacts {
+  const parsed = AppSchema.safeParse(isRecord(value) ? value : {});
+  const instance = isRecord(value) ? value.instance : undefined;
+  if (!parsed.success) return { location: '', locale: 'en', dcType: null, userPreferences: undefined, instance };
+  return {
+    location: parsed.data.location ?? '',
+    locale: parsed.data.locale ?? 'en',
+    dcType: parsed.data.meta.dcType,
+    userPreferences: parsed.data.meta.userPreferences,
+    instance,
+  };
+}
+
+export function appearanceOf(userPreferences: unknown, prefersDark: () => boolean | null): Appearance {
+  const prefs = decodeJsonish(userPreferences, { left: 1 });
+  return toAppearance(isRecord(prefs) ? prefs.appearance : prefs, prefersDark);
+}

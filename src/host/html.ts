@@ -1,0 +1,37 @@
+/** Escaping for the few places the SDK takes HTML (reply editor, popups, toasts). */
+
+const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => ENTITIES[c] ?? c);
+}
+
+/** Plain text as HTML: escaped, line breaks kept. */
+export function textToHtml(text: string): string {
+  return escapeHtml(text).replace(/\r\n|\r|\n/g, '<br>');
+}
+
+/** The URL when it is an absolute https URL, else null (javascript:, data:, http: … are refused). */
+export function safeHttpsUrl(url: string): string | null {
+  try {
+    const parsed = new URL(url.trim());
+    return parsed.protocol === 'https:' ? parsed.href : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Reply-editor HTML for plain text plus an optional https link; everything escaped. */
+export function replyHtml(text: string, url?: string): string {
+  const parts: string[] = [];
+  if (text.trim() !== '') parts.push(textToHtml(text));
+  const safe = url === undefined ? null : safeHttpsUrl(url);
+  if (safe !== null) {
+    const href = escapeHtml(safe);
+    parts.push(`<a href="${href}" target="_blank" rel="noopener noreferrer">${href}</a>`);
+  } else if (url !== undefined && url.trim() !== '') {
+    // A non-https link is kept as inert text so nothing the agent meant to share disappears silently.
+    parts.push(escapeHtml(url.trim()));
+  }
+  return parts.join('<br>');
+}
