@@ -1,0 +1,106 @@
+/**
+ * msw handlers for the few Desk REST calls the extension makes through its connection
+ * (contact, account, account contacts, agent profile, myinfo), answering from the sandbox's DeskData
+ * in the Desk API's shapes: bare objects for single records, `{data: [...]}` for lists, and
+ * `{errorCode, message}` errors.
+ */
+import { http, HttpResponse, type RequestHandler } from 'msw';
+import type { DeskAccountRecord, DeskAgentRecord, DeskContactRecord, DeskData } from './deskData';
+
+/** Desk API hosts per data center (Canada runs on zohocloud.ca). */
+export const DESK_API_BASE_URLS = [
+  'https://desk.zoho.com/api/v1',
+  'https://desk.zoho.eu/api/v1',
+  'https://desk.zoho.in/api/v1',
+  'https://desk.zoho.com.au/api/v1',
+  'https://desk.zoho.jp/api/v1',
+  'https://desk.zohocloud.ca/api/v1',
+  'https://desk.zoho.ca/api/v1',
+  'https://desk.zoho.sa/api/v1',
+  'https://desk.zoho.com.cn/api/v1',
+];
+
+const notFound = () =>
+  HttpResponse.json({ errorCode: 'URL_NOT_FOUND', message: 'The URL you requested could not be found.' }, { status: 404 });
+
+const idNotValid = (name: string) =>
+  HttpResponse.json({ errorCode: 'INVALID_DATA', message: `The ${name} is not valid.` }, { status: 422 });
+
+function contactRow(contact: DeskContactRecord) {
+  return {
+    id: contact.id,
+    firstName: contact.firstName,
+    lastName: contact.lastName,
+    email: contact.email,
+    secondaryEmail: contact.secondaryEmail,
+    phone: contact.phone,
+    mobile: contact.mobile,
+    accountId: contact.accountId,
+    ownerId: contact.ownerId,
+    createdTime: contact.createdTime,
+    webUrl: contact.webUrl,
+  };
+}
+
+function agentView(agent: DeskAgentRecord, include: string[]) {
+  const { profile, role, ...base } = agent;
+  return {
+    ...base,
+    ...(include.includes('profile') ? { profile } : {}),
+    ...(include.includes('role') ? { role } : {}),
+  };
+}
+
+/** Every Desk API call must name the portal in an `orgId` header; a call without it is a client bug. */
+const missingOrgId = (request: Request): Response | undefined =>
+  (request.headers.get('orgId') ?? '').trim() === ''
+    ? HttpResponse.json({ errorCode: 'INVALID_DATA', message: 'The orgId header is mandatory for every Desk API request.' }, { status: 400 })
+    : undefined;
+
+export function createDeskApiHandlers(getDesk: () => DeskData): RequestHandler[] {
+  const findAccount = (id: string): DeskAccountRecord | undefined => getDesk().accounts.find((a) => a.id === id);
+  return DESK_API_BASE_URLS.flatMap((base) => [
+    // Checked first for every Desk path; falls through (undefined) when the header is present.
+    http.all(`${base}/*`, ({ request }) => missingOrgId(request)),
+    http.get(`${base}/contacts/:id`, ({ params }) => {
+      const id = String(params.id);
+      if (!/^\d+$/.test(id)) return idNotValid('contactId');
+      const contact = getDesk().contacts.find((c) => c.id === id);
+      return contact ? HttpResponse.json(contact) : notFound();
+    }),
+    http.get(`${base}/contacts/:id/accounts`, ({ params }) => {
+      const contact = getDesk().contacts.find((c) => c.id === String(params.id));
+      if (!contact) return notFound();
+      const account = contact.accountId ? findAccount(contact.accountId) : undefined;
+      return HttpResponse.json({ data: account ? [account] : [] });
+    }),
+    http.get(`${base}/accounts/:id`, ({ params }) => {
+      const id = String(params.id);
+      if (!/^\d+$/.test(id)) return idNotValid('accountId');
+      const account = findAccount(id);
+      return account ? HttpResponse.json(account) : notFound();
+    }),
+    http.get(`${base}/accounts/:id/contacts`, ({ params, request }) => {
+      const id = String(params.id);
+      if (!findAccount(id)) return notFound();
+      const url = new URL(request.url);
+      const from = Math.max(0, Number.parseInt(url.searchParams.get('from') ?? '0', 10) || 0);
+      const limit = Math.min(100, Math.max(1, Number.parseInt(url.searchParams.get('limit') ?? '50', 10) || 50));
+      const rows = getDesk().contacts.filter((c) => c.accountId === id).slice(from, from + limit).map(contactRow);
+      return HttpResponse.json({ data: rows });
+    }),
+    http.get(`${base}/agents/:id`, ({ params, request }) => {
+      const agent = getDesk().agents.find((a) => a.id === String(params.id));
+      if (!agent) return notFound();
+      const include = (new URL(request.url).searchParams.get('include') ?? '').split(',').map((s) => s.trim());
+      return HttpResponse.json(agentView(agent, include));
+    }),
+    http.get(`${base}/myinfo`, ({ request }) => {
+      const desk = getDesk();
+      const agent = desk.agents.find((a) => a.id === desk.currentAgentId) ?? desk.agents[0];
+      if (!agent) return notFound();
+      const include = (new URL(request.url).searchParams.get('include') ?? '').split(',').map((s) => s.trim());
+      return HttpResponse.json(agentView(agent, include));
+    }),
+  ]);
+}
