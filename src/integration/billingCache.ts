@@ -1,0 +1,270 @@
+/**
+ * The panel's only way to read Zoho Billing. Billing allows ~100 calls a minute per organization,
+ * shared by every agent (SPEC C3), so reads are cached per (organization, call, arguments),
+ * identical in-flight calls share one request, at most a few run at once, and a 429 backs off
+ * (Retry-After when given, else exponential, with jitter) for every call of this organization.
+ *
+ * Freshness: an answer younger than `freshMs` is served without a call; up to `staleMs` it is served
+ * at once and refreshed in the background (stale-while-revalidate). When a refresh fails for a
+ * transient reason, the last good answer (up to `keepMs` old) is returned with its age and the error,
+ * so the panel can keep showing it, marked (SPEC B14).
+ */
+import { BillingError, toBillingError } from '../billing/errors';
+import type { BillingApi } from '../billing/types';
+
+export type ReadCall =
+  | 'listOrganizations'
+  | 'findCustomersByEmail'
+  | 'searchCustomers'
+  | 'getCustomer'
+  | 'listContactPersons'
+  | 'listSubscriptions'
+  | 'getSubscription'
+  | 'listSubscriptionActivities'
+  | 'listTransactions'
+  | 'listInvoices'
+  | 'getInvoice'
+  | 'listCatalog';
+
+export type ReadResult<K extends ReadCall> = Awaited<ReturnType<BillingApi[K]>>;
+
+export interface Fetched<T> {
+  value: T;
+  /** ms since the answer arrived from Billing (0 for a fresh call). */
+  ageMs: number;
+  fetchedAt: number;
+  /** Set when Billing could not be reached now and this is the last good answer instead. */
+  error: BillingError | null;
+}
+
+export interface CacheOptions {
+  organizationId: string;
+  freshMs?: number;
+  staleMs?: number;
+  /** How long a last good answer may stand in for a failed refresh. */
+  keepMs?: number;
+  maxConcurrent?: number;
+  /** Attempts per call when rate-limited (first try included). */
+  maxAttempts?: number;
+  /** Longest single back-off we will wait; a longer Retry-After fails at once (the UI shows it). */
+  maxBackoffMs?: number;
+  maxEntries?: number;
+  now?: () => number;
+  sleep?: (ms: number) => Promise<void>;
+  random?: () => number;
+}
+
+export interface LastGood {
+  call: ReadCall;
+  args: readonly unknown[];
+  value: unknown;
+  fetchedAt: number;
+}
+
+export interface BillingCache {
+  readonly organizationId: string;
+  /** A cached read, with the answer's age. Throws a BillingError when nothing usable is known. */
+  read<K extends ReadCall>(call: K, ...args: Parameters<BillingApi[K]>): Promise<Fetched<ReadResult<K>>>;
+  /** The same reads as a plain BillingApi (writes pass straight through and drop that customer's entries). */
+  api: BillingApi;
+  /** Every answer kept for one customer (its detail, lists), newest first. */
+  lastGoodForCustomer(customerId: string): LastGood[];
+  invalidateCustomer(customerId: string): void;
+  clear(): void;
+  /** Calls sent to Billing through this cache (diagnostics, tests). */
+  readonly sent: number;
+}
+
+interface Entry {
+  call: ReadCall;
+  args: readonly unknown[];
+  value: unknown;
+  fetchedAt: number;
+}
+
+const CUSTOMER_SCOPED: ReadonlySet<ReadCall> = new Set([
+  'getCustomer',
+  'listContactPersons',
+  'listSubscriptions',
+  'listTransactions',
+]);
+
+function customerOf(call: ReadCall, args: readonly unknown[]): string | null {
+  if (CUSTOMER_SCOPED.has(call) && typeof args[0] === 'string') return args[0];
+  if (call === 'listInvoices' && typeof args[0] === 'object' && args[0] !== null) {
+    const id = (args[0] as { customerId?: unknown }).customerId;
+    return typeof id === 'string' ? id : null;
+  }
+  return null;
+}
+
+const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+export function createBillingCache(api: BillingApi, options: CacheOptions): BillingCache {
+  const organizationId = options.organizationId;
+  const freshMs = options.freshMs ?? 60_000;
+  const staleMs = options.staleMs ?? 10 * 60_000;
+  const keepMs = options.keepMs ?? 60 * 60_000;
+  const maxConcurrent = Math.max(1, options.maxConcurrent ?? 4);
+  const maxAttempts = Math.max(1, options.maxAttempts ?? 3);
+  const maxBackoffMs = options.maxBackoffMs ?? 20_000;
+  const maxEntries = options.maxEntries ?? 400;
+  const now = options.now ?? Date.now;
+  const sleep = options.sleep ?? defaultSleep;
+  const random = options.random ?? Math.random;
+
+  const entries = new Map<string, Entry>();
+  const inFlight = new Map<string, Promise<Entry>>();
+  let running = 0;
+  const waiting: Array<() => void> = [];
+  /** After a 429 nobody in this widget calls before this instant (the budget is org-wide). */
+  let pausedUntil = 0;
+  let sent = 0;
+
+  const keyOf = (call: ReadCall, args: readonly unknown[]) => JSON.stringify([organizationId, call, args]);
+
+  async function slot<T>(task: () => Promise<T>): Promise<T> {
+    if (running >= maxConcurrent) await new Promise<void>((resolve) => waiting.push(resolve));
+    running += 1;
+    try {
+      return await task();
+    } finally {
+      running -= 1;
+      waiting.shift()?.();
+    }
+  }
+
+  async function callWithBackoff(call: ReadCall, args: readonly unknown[]): Promise<unknown> {
+    const fn = api[call] as (...a: unknown[]) => Promise<unknown>;
+    for (let attempt = 1; ; attempt += 1) {
+      const wait = pausedUntil - now();
+      if (wait > 0) await sleep(wait);
+      try {
+        sent += 1;
+        return await slot(() => fn.apply(api, [...args]));
+      } catch (e) {
+        const error = toBillingError(e);
+        if (error.kind !== 'rate-limited' || attempt >= maxAttempts) throw error;
+        const base = error.retryAfterMs ?? 1000 * 2 ** (attempt - 1);
+        if (base > maxBackoffMs) throw error;
+        const delay = Math.min(maxBackoffMs, base + Math.floor(random() * 500));
+        pausedUntil = Math.max(pausedUntil, now() + delay);
+      }
+    }
+  }
+
+  function store(entry: Entry, key: string) {
+    entries.delete(key);
+    entries.set(key, entry);
+    while (entries.size > maxEntries) {
+      const oldest = entries.keys().next().value;
+      if (oldest === undefined) break;
+      entries.delete(oldest);
+    }
+  }
+
+  function refresh(call: ReadCall, args: readonly unknown[], key: string): Promise<Entry> {
+    const pending = inFlight.get(key);
+    if (pending) return pending;
+    const p = callWithBackoff(call, args)
+      .then((value) => {
+        const entry: Entry = { call, args, value, fetchedAt: now() };
+        store(entry, key);
+        return entry;
+      })
+      .finally(() => inFlight.delete(key));
+    inFlight.set(key, p);
+    return p;
+  }
+
+  async function read<K extends ReadCall>(call: K, ...args: Parameters<BillingApi[K]>): Promise<Fetched<ReadResult<K>>> {
+    const key = keyOf(call, args);
+    const cached = entries.get(key);
+    const t = now();
+    const as = (entry: Entry, error: BillingError | null): Fetched<ReadResult<K>> => ({
+      value: entry.value as ReadResult<K>,
+      ageMs: Math.max(0, now() - entry.fetchedAt),
+      fetchedAt: entry.fetchedAt,
+      error,
+    });
+    if (cached && t - cached.fetchedAt < freshMs) return as(cached, null);
+    if (cached && t - cached.fetchedAt < staleMs) {
+      // Serve now, refresh quietly; a failed background refresh keeps the old entry.
+      refresh(call, args, key).catch(() => undefined);
+      return as(cached, null);
+    }
+    try {
+      return as(await refresh(call, args, key), null);
+    } catch (e) {
+      const error = toBillingError(e);
+      if (error.transient && cached && t - cached.fetchedAt < keepMs) return as(cached, error);
+      throw error;
+    }
+  }
+
+  function invalidateCustomer(customerId: string) {
+    for (const [key, entry] of entries) {
+      if (customerOf(entry.call, entry.args) === customerId) entries.delete(key);
+    }
+  }
+
+  const reader =
+    <K extends ReadCall>(call: K) =>
+    async (...args: Parameters<BillingApi[K]>): Promise<ReadResult<K>> =>
+      (await read(call, ...args)).value;
+
+  const cachedApi: BillingApi = {
+    listOrganizations: reader('listOrganizations'),
+    findCustomersByEmail: reader('findCustomersByEmail'),
+    searchCustomers: reader('searchCustomers'),
+    getCustomer: reader('getCustomer'),
+    listContactPersons: reader('listContactPersons'),
+    listSubscriptions: reader('listSubscriptions'),
+    getSubscription: reader('getSubscription'),
+    listSubscriptionActivities: reader('listSubscriptionActivities'),
+    listTransactions: reader('listTransactions'),
+    listInvoices: reader('listInvoices'),
+    getInvoice: reader('getInvoice'),
+    listCatalog: reader('listCatalog'),
+    getInvoicePdf: (id) => api.getInvoicePdf(id),
+    createInvoicePaymentLink: (id) => api.createInvoicePaymentLink(id),
+    createCustomer: (input) => api.createCustomer(input),
+    updateCustomerAddresses: async (customer, billing, shipping) => {
+      const updated = await api.updateCustomerAddresses(customer, billing, shipping);
+      invalidateCustomer(customer.id);
+      return updated;
+    },
+    createInvoice: async (input) => {
+      const created = await api.createInvoice(input);
+      invalidateCustomer(input.customerId);
+      return created;
+    },
+    createQuote: async (input) => {
+      const created = await api.createQuote(input);
+      invalidateCustomer(input.customerId);
+      return created;
+    },
+  };
+
+  return {
+    organizationId,
+    read,
+    api: cachedApi,
+    lastGoodForCustomer(customerId) {
+      const found: LastGood[] = [];
+      for (const entry of entries.values()) {
+        if (customerOf(entry.call, entry.args) === customerId && now() - entry.fetchedAt < keepMs) {
+          found.push({ call: entry.call, args: entry.args, value: entry.value, fetchedAt: entry.fetchedAt });
+        }
+      }
+      return found.sort((a, b) => b.fetchedAt - a.fetchedAt);
+    },
+    invalidateCustomer,
+    clear() {
+      entries.clear();
+    },
+    get sent() {
+      return sent;
+    },
+  };
+}

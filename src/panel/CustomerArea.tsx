@@ -1,0 +1,172 @@
+import { useState, type FormEvent } from 'react';
+import type { CustomerSummary } from '../billing/types';
+import { saveCustomerLink } from '../integration/customerLinks';
+import type { MatchMethod } from '../integration/types';
+import { EmptyState } from '../ui/EmptyState';
+import { Money } from '../ui/Money';
+import { Skeleton, Spinner } from '../ui/Spinner';
+import { useI18n } from '../ui/i18nContext';
+import { BillingErrorView } from './BillingErrorView';
+import { CustomerView } from './CustomerView';
+import { usePanelEnv } from './panelEnv';
+import { resolveCustomer, type Candidate, type ResolveTarget } from './resolveCustomer';
+import { useLoad } from './useLoad';
+
+export interface CreateCustomerRequest {
+  target: ResolveTarget;
+  /** Call with the created customer to show it (and save the link). */
+  done: (customer: CustomerSummary) => void;
+}
+
+function CustomerChoice({ customer, onChoose, method }: { customer: CustomerSummary; onChoose: () => void; method?: string }) {
+  const i18n = useI18n();
+  const name = customer.displayName || customer.email;
+  return (
+    <li>
+      <div className="row-main">
+        <strong>{name}</strong>
+        <button type="button" className="button" onClick={onChoose} aria-label={i18n.t('panel.picker.chooseNamed', { name })}>
+          {i18n.t('panel.picker.choose')}
+        </button>
+      </div>
+      <div className="muted">
+        {[customer.companyName !== name ? customer.companyName : '', customer.email].filter(Boolean).join(' · ')}
+        {method ? ` · ${i18n.t(`panel.match.${method}`)}` : ''}
+      </div>
+      <div className="muted">
+        {i18n.t('panel.outstanding')} <Money amount={customer.outstanding} currency={customer.currencyCode} />
+      </div>
+    </li>
+  );
+}
+
+function CustomerSearch({ initial, onChoose }: { initial: string; onChoose: (c: CustomerSummary) => void }) {
+  const i18n = useI18n();
+  const { billing } = usePanelEnv();
+  const [text, setText] = useState(initial);
+  const [query, setQuery] = useState<string | null>(null);
+  const results = useLoad(query, () => billing.read('searchCustomers', query ?? '', 1));
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    const q = text.trim();
+    if (q) setQuery(q);
+  };
+  return (
+    <div>
+      <form className="search-form" role="search" onSubmit={submit}>
+        <input
+          type="search"
+          aria-label={i18n.t('panel.search.label')}
+          placeholder={i18n.t('panel.search.placeholder')}
+          value={text}
+          onChange={(e) => setText(e.target.value)}
+        />
+        <button type="submit" className="button">
+          {i18n.t('panel.search.submit')}
+        </button>
+      </form>
+      {query !== null && results.status === 'loading' && <Spinner />}
+      {query !== null && results.status === 'error' && <BillingErrorView error={results.error} onRetry={results.retry} />}
+      {query !== null && results.status === 'ready' &&
+        (results.value.items.length === 0 ? (
+          <p className="muted">{i18n.t('panel.search.noResults', { query })}</p>
+        ) : (
+          <ul className="rows" aria-label={i18n.t('panel.search.results')}>
+            {results.value.items.map((c) => (
+              <CustomerChoice key={c.id} customer={c} onChoose={() => onChoose(c)} />
+            ))}
+          </ul>
+        ))}
+    </div>
+  );
+}
+
+type Chosen = { customer: CustomerSummary; method: MatchMethod } | null;
+
+/** Finds the customer for a Desk contact/account/email and shows it, a picker, or "none" + search (B1). */
+export function CustomerArea({
+  target,
+  targetKey,
+  onCreateCustomer,
+}: {
+  target: ResolveTarget;
+  /** Changes whenever the Desk context changes; older answers are dropped. */
+  targetKey: string;
+  onCreateCustomer?: ((request: CreateCustomerRequest) => void) | undefined;
+}) {
+  const i18n = useI18n();
+  const env = usePanelEnv();
+  const [chosen, setChosen] = useState<{ key: string; value: Chosen; picking: boolean }>({ key: targetKey, value: null, picking: false });
+  const current = chosen.key === targetKey ? chosen : { key: targetKey, value: null, picking: false };
+  const resolution = useLoad(`${targetKey}`, () => resolveCustomer(target, env.billing, env.host), false);
+
+  const choose = (customer: CustomerSummary, method: MatchMethod) => {
+    setChosen({ key: targetKey, value: { customer, method }, picking: false });
+    if (target.entity && (method === 'manual' || method === 'created')) {
+      void saveCustomerLink(env.host, {
+        deskEntity: target.entity.kind,
+        deskId: target.entity.id,
+        customerId: customer.id,
+        organizationId: env.organization.id,
+        method,
+        linkedAt: new Date().toISOString(),
+        linkedBy: env.host.context().user.id || null,
+      }).then((saved) => {
+        if (!saved.ok) env.host.notify(i18n.t('panel.picker.saveFailed'), 'failure');
+      });
+    }
+  };
+  const change = () => setChosen({ key: targetKey, value: null, picking: true });
+
+  if (current.value && !current.picking) {
+    return <CustomerView key={`${targetKey}|${current.value.customer.id}`} summary={current.value.customer} method={current.value.method} onChange={change} />;
+  }
+  if (resolution.status === 'loading') return <Skeleton rows={4} label={i18n.t('panel.resolving')} />;
+  if (resolution.status === 'error') return <BillingErrorView error={resolution.error} onRetry={resolution.retry} />;
+  const r = resolution.value;
+
+  if (r.kind === 'found' && !current.picking) {
+    return <CustomerView key={`${targetKey}|${r.customer.id}`} summary={r.customer} method={r.method} onChange={change} />;
+  }
+  if (r.kind === 'choose' && !current.picking) {
+    return (
+      <section aria-label={i18n.t('panel.picker.title')}>
+        <h2>{i18n.t('panel.picker.title')}</h2>
+        <p className="muted">{i18n.t('panel.picker.help', { count: r.candidates.length })}</p>
+        <ul className="rows">
+          {r.candidates.map((c: Candidate) => (
+            <CustomerChoice key={c.customer.id} customer={c.customer} method={c.method} onChoose={() => choose(c.customer, 'manual')} />
+          ))}
+        </ul>
+      </section>
+    );
+  }
+  const searchedFor = r.kind === 'none' ? r.searchedFor : [];
+  return (
+    <section>
+      {current.picking ? (
+        <EmptyState title={i18n.t('panel.picker.searchTitle')}>
+          <button type="button" className="link-button" onClick={() => setChosen({ ...current, picking: false })}>
+            {i18n.t('common.cancel')}
+          </button>
+        </EmptyState>
+      ) : (
+        <EmptyState title={i18n.t('panel.none.title', { label: target.label })}>
+          {searchedFor.length > 0 && <p className="muted">{i18n.t('panel.none.searched', { list: searchedFor.join(', ') })}</p>}
+        </EmptyState>
+      )}
+      <CustomerSearch initial="" onChoose={(c) => choose(c, 'manual')} />
+      {onCreateCustomer && (
+        <p>
+          <button
+            type="button"
+            className="button button-primary"
+            onClick={() => onCreateCustomer({ target, done: (c) => choose(c, 'created') })}
+          >
+            {i18n.t('panel.none.create')}
+          </button>
+        </p>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,47 @@
+import { customerWebUrl } from '../billing/dataCenters';
+import type { CustomerSummary } from '../billing/types';
+import type { MatchMethod } from '../integration/types';
+import { StatusBadge } from '../ui/StatusBadge';
+import { useI18n } from '../ui/i18nContext';
+import { safeHttps, usePanelEnv } from './panelEnv';
+
+export function CustomerHeader({
+  customer,
+  method,
+  onChange,
+}: {
+  customer: CustomerSummary;
+  method: MatchMethod;
+  onChange?: (() => void) | undefined;
+}) {
+  const i18n = useI18n();
+  const { organization } = usePanelEnv();
+  const url = safeHttps(customerWebUrl(organization.dataCenter, organization.id, customer.id));
+  const name = customer.displayName || [customer.firstName, customer.lastName].filter(Boolean).join(' ') || customer.email;
+  return (
+    <header className="panel-header">
+      <h1>
+        <span>{name}</span>
+        <StatusBadge status={customer.status} />
+      </h1>
+      {customer.companyName && customer.companyName !== name && <span className="muted">{customer.companyName}</span>}
+      {customer.email && <span className="muted">{customer.email}</span>}
+      <span className="match-note">
+        <span>{i18n.t(`panel.match.${method}`)}</span>
+        {onChange && (
+          <>
+            {' · '}
+            <button type="button" className="link-button" onClick={onChange}>
+              {i18n.t('panel.match.change')}
+            </button>
+          </>
+        )}
+      </span>
+      {url && (
+        <a href={url} target="_blank" rel="noopener noreferrer">
+          {i18n.t('panel.openInBilling')}
+        </a>
+      )}
+    </header>
+  );
+}

@@ -1,0 +1,60 @@
+import { useState } from 'react';
+import type { InvoiceSummary } from '../billing/types';
+import { EmptyState } from '../ui/EmptyState';
+import { Skeleton, Spinner } from '../ui/Spinner';
+import { useI18n } from '../ui/i18nContext';
+import { BillingErrorView, StaleBanner } from './BillingErrorView';
+import { InvoiceDetailView } from './InvoiceDetailView';
+import { InvoiceRows } from './InvoiceRows';
+import { usePanelEnv } from './panelEnv';
+import { usePagedList } from './usePagedList';
+
+/** "This ticket": the invoice's reference carries the ticket number (B8 writes it there). */
+export function isForTicket(invoice: InvoiceSummary, ticketNumber: string): boolean {
+  const ref = invoice.referenceNumber ?? '';
+  return ticketNumber !== '' && new RegExp(`(^|\\D)${ticketNumber.replace(/\D/g, '')}(\\D|$)`).test(ref);
+}
+
+export function InvoicesTab({ customerId }: { customerId: string }) {
+  const i18n = useI18n();
+  const { billing, ticketNumber } = usePanelEnv();
+  const [filter, setFilter] = useState<'ticket' | 'all'>('all');
+  const [open, setOpen] = useState<string | null>(null);
+  const list = usePagedList(`invoices:${customerId}`, (page) => billing.read('listInvoices', { customerId, page }));
+
+  if (open) return <InvoiceDetailView invoiceId={open} onBack={() => setOpen(null)} />;
+
+  const shown = filter === 'ticket' && ticketNumber ? list.items.filter((i) => isForTicket(i, ticketNumber)) : list.items;
+  return (
+    <div>
+      {ticketNumber && (
+        <div className="toolbar">
+          <div className="segmented" role="group" aria-label={i18n.t('panel.invoices.filterLabel')}>
+            <button type="button" aria-pressed={filter === 'ticket'} onClick={() => setFilter('ticket')}>
+              {i18n.t('panel.invoices.thisTicket')}
+            </button>
+            <button type="button" aria-pressed={filter === 'all'} onClick={() => setFilter('all')}>
+              {i18n.t('panel.invoices.all')}
+            </button>
+          </div>
+        </div>
+      )}
+      <StaleBanner ageMs={list.ageMs} error={list.staleError} />
+      {list.status === 'loading' && <Skeleton rows={4} />}
+      {list.status !== 'loading' && shown.length > 0 && <InvoiceRows invoices={shown} onOpen={setOpen} />}
+      {(list.status === 'ready' || list.status === 'loading-more') && shown.length === 0 && (
+        <EmptyState
+          title={filter === 'ticket' ? i18n.t('panel.invoices.emptyTicket', { number: ticketNumber ?? '' }) : i18n.t('panel.invoices.empty')}
+        />
+      )}
+      {list.status === 'error' && list.error && <BillingErrorView error={list.error} onRetry={list.retry} />}
+      {list.status === 'loading-more' && <Spinner />}
+      {list.status === 'ready' && list.hasMore && (
+        <button type="button" className="button" onClick={list.loadMore}>
+          {filter === 'ticket' ? i18n.t('panel.invoices.searchOlder') : i18n.t('panel.loadMore')}
+        </button>
+      )}
+      {list.capped && <p className="muted">{i18n.t('panel.capped', { count: list.items.length })}</p>}
+    </div>
+  );
+}

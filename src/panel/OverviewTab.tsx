@@ -1,0 +1,70 @@
+import type { Address, Customer, CustomerSummary } from '../billing/types';
+import { Money } from '../ui/Money';
+import { Skeleton } from '../ui/Spinner';
+import { useI18n } from '../ui/i18nContext';
+import { BillingErrorView } from './BillingErrorView';
+import type { LoadState } from './useLoad';
+
+function AddressLines({ address }: { address: Address | null }) {
+  const i18n = useI18n();
+  const lines = address
+    ? [address.attention, address.street, address.street2, [address.zip, address.city, address.state].filter(Boolean).join(' '), address.country].filter(
+        (l) => l && l.trim(),
+      )
+    : [];
+  if (lines.length === 0) return <span className="muted">{i18n.t('panel.overview.noAddress')}</span>;
+  return (
+    <span>
+      {lines.map((line, i) => (
+        <span key={i} style={{ display: 'block' }}>
+          {line}
+        </span>
+      ))}
+    </span>
+  );
+}
+
+/** Balances come from the search row at once; addresses, phone and terms when the detail arrives (B3). */
+export function OverviewTab({
+  summary,
+  detail,
+}: {
+  summary: CustomerSummary;
+  detail: LoadState<Customer> & { retry: () => void };
+}) {
+  const i18n = useI18n();
+  const c = detail.status === 'ready' ? detail.value : summary;
+  const full = detail.status === 'ready' ? detail.value : null;
+  return (
+    <div>
+      <dl className="facts">
+        <dt>{i18n.t('panel.unusedCredits')}</dt>
+        <dd>
+          <Money amount={c.unusedCredits} currency={c.currencyCode} />
+        </dd>
+        <dt>{i18n.t('panel.outstanding')}</dt>
+        <dd>
+          <Money amount={c.outstanding} currency={c.currencyCode} />
+        </dd>
+        {full && (
+          <>
+            <dt>{i18n.t('panel.overview.phone')}</dt>
+            <dd>{full.phone || full.mobile || '—'}</dd>
+            <dt>{i18n.t('panel.overview.paymentTerms')}</dt>
+            <dd>{full.paymentTermsLabel || (full.paymentTerms !== null ? i18n.t('panel.overview.netDays', { days: full.paymentTerms }) : '—')}</dd>
+            <dt>{i18n.t('panel.overview.billingAddress')}</dt>
+            <dd>
+              <AddressLines address={full.billingAddress} />
+            </dd>
+            <dt>{i18n.t('panel.overview.shippingAddress')}</dt>
+            <dd>
+              <AddressLines address={full.shippingAddress} />
+            </dd>
+          </>
+        )}
+      </dl>
+      {detail.status === 'loading' && <Skeleton rows={3} />}
+      {detail.status === 'error' && <BillingErrorView error={detail.error} onRetry={detail.retry} />}
+    </div>
+  );
+}

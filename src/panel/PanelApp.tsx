@@ -1,0 +1,144 @@
+import { useEffect, useMemo, useState } from 'react';
+import { createBillingClient } from '../billing/billingClient';
+import type { BillingApi } from '../billing/types';
+import type { DataCenter, DeskHost, HostError } from '../host/types';
+import type { I18n } from '../i18n/i18n';
+import { createBillingCache, type CacheOptions } from '../integration/billingCache';
+import { loadSettings } from '../integration/settingsStore';
+import type { IntegrationSettings } from '../integration/types';
+import { EmptyState } from '../ui/EmptyState';
+import { I18nProvider, useI18n } from '../ui/i18nContext';
+import { Spinner } from '../ui/Spinner';
+import { CustomerArea, type CreateCustomerRequest } from './CustomerArea';
+import { PanelEnvProvider, type PanelEnv } from './panelEnv';
+import { useDeskSubject } from './useDeskSubject';
+
+export type BillingFactory = (org: { id: string; dataCenter: DataCenter }, host: DeskHost) => BillingApi;
+
+export interface PanelAppProps {
+  host: DeskHost;
+  i18n: I18n;
+  /** Tests and the simulator may supply the Billing API; by default the real client over host.request. */
+  createBilling?: BillingFactory;
+  cacheOptions?: Omit<CacheOptions, 'organizationId'>;
+  /** The create-customer form (a later issue); the button is hidden while this is undefined. */
+  onCreateCustomer?: (request: CreateCustomerRequest) => void;
+}
+
+const defaultFactory: BillingFactory = (org, host) =>
+  createBillingClient({ request: (req) => host.request(req), dataCenter: org.dataCenter, organizationId: org.id });
+
+type Start =
+  | { status: 'loading' }
+  | { status: 'error'; error: HostError }
+  | { status: 'ready'; settings: IntegrationSettings; isAdmin: boolean | null };
+
+function HostErrorView({ onRetry }: { onRetry: () => void }) {
+  const i18n = useI18n();
+  return (
+    <div className="error-state" role="alert">
+      <p>{i18n.t('panel.hostError')}</p>
+      <button type="button" className="button" onClick={onRetry}>
+        {i18n.t('common.retry')}
+      </button>
+    </div>
+  );
+}
+
+type BaseEnv = Omit<PanelEnv, 'ticketNumber'>;
+
+function LocationPanel({ base, onCreateCustomer }: { base: BaseEnv; onCreateCustomer: PanelAppProps['onCreateCustomer'] }) {
+  const i18n = useI18n();
+  const { host } = base;
+  const kind = host.context().kind ?? 'ticket';
+  const subject = useDeskSubject(host, kind);
+  const ticketNumber = subject.status === 'ready' ? subject.ticketNumber : null;
+  const env = useMemo(() => ({ ...base, ticketNumber }), [base, ticketNumber]);
+  const refresh =
+    kind === 'ticketForm' ? (
+      <div className="toolbar">
+        <button type="button" className="button" onClick={subject.refresh}>
+          {i18n.t('panel.form.refresh')}
+        </button>
+      </div>
+    ) : null;
+  if (subject.status === 'loading') return <>{refresh}<Spinner /></>;
+  if (subject.status === 'nothing-yet')
+    return (
+      <>
+        {refresh}
+        <EmptyState title={i18n.t('panel.form.nothingYet')} />
+      </>
+    );
+  if (subject.status === 'error') return <HostErrorView onRetry={subject.refresh} />;
+  return (
+    <PanelEnvProvider env={env}>
+      {refresh}
+      <CustomerArea target={subject.target} targetKey={subject.key} onCreateCustomer={onCreateCustomer} />
+    </PanelEnvProvider>
+  );
+}
+
+function PanelBody({ host, createBilling = defaultFactory, cacheOptions, onCreateCustomer }: Omit<PanelAppProps, 'i18n'>) {
+  const i18n = useI18n();
+  const [start, setStart] = useState<Start>({ status: 'loading' });
+  const [attempt, setAttempt] = useState(0);
+
+  useEffect(() => {
+    let live = true;
+    setStart({ status: 'loading' });
+    void Promise.all([loadSettings(host), host.isAdmin()]).then(([settings, admin]) => {
+      if (!live) return;
+      if (!settings.ok) setStart({ status: 'error', error: settings.error });
+      else setStart({ status: 'ready', settings: settings.value, isAdmin: admin.ok ? admin.value : null });
+    });
+    return () => {
+      live = false;
+    };
+  }, [host, attempt]);
+
+  const org = start.status === 'ready' && start.settings.enabled ? start.settings.organization : null;
+  // One cache per organization for the life of the widget: a ticket switch reuses fresh answers.
+  const billing = useMemo(
+    () => (org ? createBillingCache(createBilling({ id: org.id, dataCenter: org.dataCenter }, host), { ...cacheOptions, organizationId: org.id }) : null),
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [org?.id, org?.dataCenter, host],
+  );
+
+  const organization = org ? { id: org.id, name: org.name, dataCenter: org.dataCenter } : null;
+  const isAdminNow = start.status === 'ready' ? start.isAdmin : null;
+  const base = useMemo<BaseEnv | null>(
+    () => (billing && organization ? { host, billing, isAdmin: isAdminNow, organization } : null),
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [host, billing, isAdminNow, organization?.name],
+  );
+
+  if (start.status === 'loading') return <Spinner />;
+  if (start.status === 'error') return <HostErrorView onRetry={() => setAttempt((a) => a + 1)} />;
+  const { settings, isAdmin } = start;
+  if (!settings.enabled) {
+    return (
+      <EmptyState title={i18n.t('panel.disabled.title')}>
+        <p>{isAdmin ? i18n.t('panel.disabled.admin') : i18n.t('panel.disabled.agent')}</p>
+      </EmptyState>
+    );
+  }
+  if (!settings.organization || !base) {
+    return (
+      <EmptyState title={i18n.t('panel.noOrganization.title')}>
+        <p>{isAdmin ? i18n.t('panel.noOrganization.admin') : i18n.t('panel.noOrganization.agent')}</p>
+      </EmptyState>
+    );
+  }
+  return <LocationPanel base={base} onCreateCustomer={onCreateCustomer} />;
+}
+
+export function PanelApp({ i18n, ...rest }: PanelAppProps) {
+  return (
+    <I18nProvider i18n={i18n}>
+      <main className="panel">
+        <PanelBody {...rest} />
+      </main>
+    </I18nProvider>
+  );
+}

@@ -1,0 +1,171 @@
+import { useState } from 'react';
+import { subscriptionWebUrl } from '../billing/dataCenters';
+import type { Subscription } from '../billing/types';
+import { DateTime } from '../ui/DateTime';
+import { EmptyState } from '../ui/EmptyState';
+import { Money } from '../ui/Money';
+import { Skeleton, Spinner } from '../ui/Spinner';
+import { StatusBadge } from '../ui/StatusBadge';
+import { useI18n } from '../ui/i18nContext';
+import { BillingErrorView, StaleBanner } from './BillingErrorView';
+import { InvoiceDetailView } from './InvoiceDetailView';
+import { InvoiceRows } from './InvoiceRows';
+import { safeHttps, usePanelEnv } from './panelEnv';
+import { useLoad } from './useLoad';
+import { usePagedList } from './usePagedList';
+
+export function usePerInterval() {
+  const i18n = useI18n();
+  return (s: Pick<Subscription, 'interval' | 'intervalUnit'>) => {
+    const unit = s.intervalUnit.toLowerCase().replace(/s$/, '');
+    if (!['day', 'week', 'month', 'year'].includes(unit)) return s.intervalUnit;
+    const n = s.interval ?? 1;
+    return n === 1 ? i18n.t(`panel.interval.${unit}`) : i18n.t(`panel.interval.${unit}s`, { count: n });
+  };
+}
+
+function SubscriptionDetailView({ subscriptionId, onBack }: { subscriptionId: string; onBack: () => void }) {
+  const i18n = useI18n();
+  const { billing, organization } = usePanelEnv();
+  const perInterval = usePerInterval();
+  const [openInvoice, setOpenInvoice] = useState<string | null>(null);
+  const detail = useLoad(`sub:${subscriptionId}`, () => billing.read('getSubscription', subscriptionId));
+  const invoices = useLoad(`sub-invoices:${subscriptionId}`, () => billing.read('listInvoices', { subscriptionId, page: 1 }));
+  const back = (
+    <button type="button" className="link-button" onClick={onBack}>
+      ← {i18n.t('panel.subscriptions.back')}
+    </button>
+  );
+  if (openInvoice) return <InvoiceDetailView invoiceId={openInvoice} onBack={() => setOpenInvoice(null)} />;
+  if (detail.status === 'loading') return <div>{back}<Skeleton rows={4} /></div>;
+  if (detail.status === 'error') return <div>{back}<BillingErrorView error={detail.error} onRetry={detail.retry} /></div>;
+  const s = detail.value;
+  const cur = s.currencyCode;
+  const url = safeHttps(subscriptionWebUrl(organization.dataCenter, organization.id, s.id));
+  const term =
+    s.remainingBillingCycles === -1 || s.remainingBillingCycles === null
+      ? i18n.t('panel.subscriptions.untilCancelled')
+      : i18n.t('panel.subscriptions.cyclesLeft', { count: s.remainingBillingCycles });
+  return (
+    <section aria-label={i18n.t('panel.subscriptions.detailLabel', { name: s.planName || s.name })}>
+      {back}
+      <StaleBanner ageMs={detail.ageMs} error={detail.staleError} />
+      <h2 className="row-main">
+        <span>{s.planName || s.name}</span> <StatusBadge status={s.status} />
+      </h2>
+      <dl className="facts">
+        <dt>{i18n.t('panel.subscriptions.number')}</dt>
+        <dd>{s.number}</dd>
+        <dt>{i18n.t('panel.subscriptions.plan')}</dt>
+        <dd>
+          {s.plan ? `${s.plan.name || s.plan.code} × ${i18n.number(s.plan.quantity)}` : s.planName}{' '}
+          {s.plan && <Money amount={s.plan.price} currency={cur} />}
+        </dd>
+        <dt>{i18n.t('panel.subscriptions.amount')}</dt>
+        <dd>
+          <Money amount={s.amount} currency={cur} /> / {perInterval(s)}
+        </dd>
+        <dt>{i18n.t('panel.subscriptions.addons')}</dt>
+        <dd>
+          {s.addons.length === 0
+            ? i18n.t('panel.summary.none')
+            : s.addons.map((a, i) => (
+                <span key={a.code || i} style={{ display: 'block' }}>
+                  {a.name || a.code} × {i18n.number(a.quantity)} <Money amount={a.total ?? a.price} currency={cur} />
+                </span>
+              ))}
+        </dd>
+        <dt>{i18n.t('panel.subscriptions.coupon')}</dt>
+        <dd>
+          {s.couponCode ? (
+            <>
+              {s.couponCode} {s.couponDiscount !== null && <Money amount={s.couponDiscount} currency={cur} />}
+            </>
+          ) : (
+            i18n.t('panel.summary.none')
+          )}
+        </dd>
+        <dt>{i18n.t('panel.subscriptions.term')}</dt>
+        <dd>
+          <DateTime value={s.currentTermStartsAt} /> – <DateTime value={s.currentTermEndsAt} /> · {term}
+        </dd>
+        <dt>{i18n.t('panel.subscriptions.renewal')}</dt>
+        <dd>
+          {s.endOfTerm || s.status === 'non_renewing' ? i18n.t('panel.subscriptions.endsAtTerm') : <DateTime value={s.nextBillingAt} />}
+        </dd>
+        <dt>{i18n.t('panel.subscriptions.paymentMethod')}</dt>
+        <dd>
+          {s.card
+            ? i18n.t('panel.subscriptions.card', { lastFour: s.card.lastFour, gateway: s.card.gateway })
+            : s.paymentTermsLabel || i18n.t('panel.subscriptions.offline')}
+        </dd>
+        <dt>{i18n.t('panel.subscriptions.autoCollect')}</dt>
+        <dd>{s.autoCollect === null ? '—' : i18n.t(s.autoCollect ? 'panel.yes' : 'panel.no')}</dd>
+      </dl>
+      <h3>{i18n.t('panel.tabs.invoices')}</h3>
+      {invoices.status === 'loading' && <Skeleton rows={2} />}
+      {invoices.status === 'error' && <BillingErrorView error={invoices.error} onRetry={invoices.retry} />}
+      {invoices.status === 'ready' &&
+        (invoices.value.items.length === 0 ? (
+          <EmptyState title={i18n.t('panel.invoices.empty')} />
+        ) : (
+          <InvoiceRows invoices={invoices.value.items} onOpen={setOpenInvoice} />
+        ))}
+      {url && (
+        <p>
+          <a href={url} target="_blank" rel="noopener noreferrer">{i18n.t('panel.openInBilling')}</a>
+        </p>
+      )}
+    </section>
+  );
+}
+
+export function SubscriptionsTab({ customerId }: { customerId: string }) {
+  const i18n = useI18n();
+  const { billing } = usePanelEnv();
+  const perInterval = usePerInterval();
+  const [open, setOpen] = useState<string | null>(null);
+  const list = usePagedList(`subs:${customerId}`, (page) => billing.read('listSubscriptions', customerId, page));
+  if (open) return <SubscriptionDetailView subscriptionId={open} onBack={() => setOpen(null)} />;
+  return (
+    <div>
+      <StaleBanner ageMs={list.ageMs} error={list.staleError} />
+      {list.status === 'loading' && <Skeleton rows={3} />}
+      {list.status === 'error' && list.error && <BillingErrorView error={list.error} onRetry={list.retry} />}
+      {list.status !== 'loading' && list.items.length > 0 && (
+        <ul className="rows" aria-label={i18n.t('panel.tabs.subscriptions')}>
+          {list.items.map((s) => (
+            <li key={s.id}>
+              <button
+                type="button"
+                className="row-button"
+                onClick={() => setOpen(s.id)}
+                aria-label={i18n.t('panel.subscriptions.open', { name: s.planName || s.name })}
+              >
+                <span className="row-main">
+                  <strong>{s.planName || s.name}</strong>
+                  <StatusBadge status={s.status} />
+                </span>
+                <span className="row-main muted">
+                  <span>
+                    <Money amount={s.amount} currency={s.currencyCode} /> / {perInterval(s)}
+                  </span>
+                  <span>
+                    {i18n.t('panel.subscriptions.next')} <DateTime value={s.nextBillingAt} />
+                  </span>
+                </span>
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      {list.status === 'ready' && list.items.length === 0 && <EmptyState title={i18n.t('panel.subscriptions.empty')} />}
+      {list.status === 'loading-more' && <Spinner />}
+      {list.status === 'ready' && list.hasMore && (
+        <button type="button" className="button" onClick={list.loadMore}>
+          {i18n.t('panel.loadMore')}
+        </button>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,4 @@
+export { CreateCustomerForm, type CreateCustomerFormProps } from './CreateCustomerForm';
+export { EditAddressesForm, type EditAddressesFormProps } from './EditAddressesForm';
+export { CreateDocumentForm, type CreateDocumentFormProps } from './CreateDocumentForm';
+export { InvoiceActions, type InvoiceActionsProps } from './InvoiceActions';

@@ -1,0 +1,36 @@
+import { createContext, useContext, type ReactNode } from 'react';
+import type { DataCenter, DeskHost } from '../host/types';
+import type { BillingCache } from '../integration/billingCache';
+
+/** What every part of one open panel shares. */
+export interface PanelEnv {
+  host: DeskHost;
+  billing: BillingCache;
+  organization: { id: string; name: string; dataCenter: DataCenter };
+  /** null: Desk did not say; worded like an agent (ask the admin) to be safe. */
+  isAdmin: boolean | null;
+  /** Ticket number on a ticket page, for the "This ticket" invoice filter. */
+  ticketNumber: string | null;
+}
+
+const Env = createContext<PanelEnv | null>(null);
+
+export function PanelEnvProvider({ env, children }: { env: PanelEnv; children: ReactNode }) {
+  return <Env.Provider value={env}>{children}</Env.Provider>;
+}
+
+export function usePanelEnv(): PanelEnv {
+  const env = useContext(Env);
+  if (!env) throw new Error('usePanelEnv outside PanelEnvProvider');
+  return env;
+}
+
+/** Only https links leave the widget (SPEC C5). */
+export function safeHttps(url: string | null | undefined): string | null {
+  if (!url) return null;
+  try {
+    return new URL(url).protocol === 'https:' ? url : null;
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,82 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { toBillingError, type BillingError } from '../billing/errors';
+import type { Page } from '../billing/types';
+import type { Fetched } from '../integration/billingCache';
+
+/** Never more rows than this in the DOM: beyond it the agent is sent to Zoho Billing. */
+export const MAX_ROWS = 300;
+
+export interface PagedList<T> {
+  items: T[];
+  status: 'loading' | 'ready' | 'error' | 'loading-more';
+  error: BillingError | null;
+  staleError: BillingError | null;
+  ageMs: number;
+  hasMore: boolean;
+  capped: boolean;
+  loadMore: () => void;
+  retry: () => void;
+}
+
+/** Page-by-page list ("Load more") that drops answers of a superseded key (SPEC B13). */
+export function usePagedList<T>(key: string, fetchPage: (page: number) => Promise<Fetched<Page<T>>>): PagedList<T> {
+  const [items, setItems] = useState<T[]>([]);
+  const [page, setPage] = useState(0);
+  const [hasMore, setHasMore] = useState(false);
+  const [status, setStatus] = useState<PagedList<T>['status']>('loading');
+  const [error, setError] = useState<BillingError | null>(null);
+  const [stale, setStale] = useState<{ ageMs: number; error: BillingError | null }>({ ageMs: 0, error: null });
+  const [attempt, setAttempt] = useState(0);
+  const generation = useRef(0);
+  const fetchRef = useRef(fetchPage);
+  fetchRef.current = fetchPage;
+
+  const run = useCallback((pageNo: number, append: boolean) => {
+    const mine = generation.current;
+    setStatus(append ? 'loading-more' : 'loading');
+    setError(null);
+    fetchRef.current(pageNo).then(
+      (answer) => {
+        if (generation.current !== mine) return;
+        setItems((previous) => (append ? [...previous, ...answer.value.items] : answer.value.items).slice(0, MAX_ROWS));
+        setPage(pageNo);
+        setHasMore(answer.value.hasMore);
+        setStale({ ageMs: answer.ageMs, error: answer.error });
+        setStatus('ready');
+      },
+      (e: unknown) => {
+        if (generation.current !== mine) return;
+        setError(toBillingError(e));
+        setStatus('error');
+      },
+    );
+  }, []);
+
+  useEffect(() => {
+    generation.current += 1;
+    setItems([]);
+    setPage(0);
+    run(1, false);
+    return () => {
+      generation.current += 1;
+    };
+  }, [key, attempt, run]);
+
+  const capped = items.length >= MAX_ROWS;
+  return {
+    items,
+    status,
+    error,
+    staleError: stale.error,
+    ageMs: stale.ageMs,
+    hasMore: hasMore && !capped,
+    capped: capped && hasMore,
+    loadMore: () => {
+      if (status === 'ready' && hasMore && !capped) run(page + 1, true);
+    },
+    retry: () => {
+      if (page > 0 && items.length > 0) run(page + 1, true);
+      else setAttempt((a) => a + 1);
+    },
+  };
+}

@@ -1,0 +1,120 @@
+import { act, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it } from 'vitest';
+import { DESK_FIXTURES as D } from '../../../src/sandbox/desk/deskData';
+import { renderSandboxPanel } from './sandboxHarness';
+
+const billingCalls = (world: Awaited<ReturnType<typeof renderSandboxPanel>>) =>
+  world.sandbox.calls.filter((c) => c.url.includes('/billing/'));
+
+describe('panel over the sandbox (real adapter + real Billing client)', () => {
+  it('ticket: one match, all four tabs, and "This ticket" finds DESK-<number>', async () => {
+    const user = userEvent.setup();
+    await renderSandboxPanel({ location: 'ticket', ticketId: D.singleMatchTicketId });
+    expect(await screen.findByRole('heading', { name: /Bowman/ })).toBeInTheDocument();
+    expect(screen.getByText('Matched by email')).toBeInTheDocument();
+    expect(await screen.findByText('Billing address')).toBeInTheDocument();
+    await user.click(screen.getByRole('tab', { name: 'Activity' }));
+    const activity = await screen.findByRole('list', { name: 'Activity' }, { timeout: 3000 });
+    expect(within(activity).getAllByRole('listitem').length).toBeGreaterThan(0);
+    await user.click(screen.getByRole('tab', { name: 'Subscriptions' }));
+    expect((await screen.findAllByRole('button', { name: /^Open subscription/ })).length).toBeGreaterThan(0);
+    await user.click(screen.getByRole('tab', { name: 'Invoices' }));
+    await screen.findByRole('list', { name: 'Invoices' });
+    await user.click(screen.getByRole('button', { name: 'This ticket' }));
+    const rows = within(screen.getByRole('list', { name: 'Invoices' })).getAllByRole('listitem');
+    expect(rows).toHaveLength(1);
+    await user.click(within(rows[0]!).getByRole('button'));
+    expect(await screen.findByText('DESK-104233')).toBeInTheDocument();
+  });
+
+  it('ticket: a contact matching several customers gets a picker', async () => {
+    await renderSandboxPanel({ location: 'ticket', ticketId: D.multiMatchTicketId });
+    const picker = await screen.findByRole('region', { name: 'Choose the Billing customer' });
+    expect(within(picker).getAllByRole('button', { name: /^Choose / })).toHaveLength(3);
+  });
+
+  it('ticket: the secondary email matches', async () => {
+    await renderSandboxPanel({ location: 'ticket', ticketId: D.secondaryEmailTicketId });
+    expect(await screen.findByRole('heading', { name: /Alpenglow/ })).toBeInTheDocument();
+  });
+
+  it('ticket: no customer gives the search box', async () => {
+    await renderSandboxPanel({ location: 'ticket', ticketId: D.noMatchTicketId });
+    expect(await screen.findByText(/^No Billing customer for/)).toBeInTheDocument();
+    expect(screen.getByRole('searchbox', { name: 'Search Billing customers' })).toBeInTheDocument();
+  });
+
+  it('ticket: Japanese customer in Japanese, JPY without decimals', async () => {
+    await renderSandboxPanel({ location: 'ticket', ticketId: D.japaneseTicketId, locale: 'ja' });
+    expect(await screen.findByRole('tab', { name: '概要' })).toBeInTheDocument();
+    const strip = screen.getByRole('list', { name: '概況' });
+    const credits = within(strip).getByText('未使用のクレジット').parentElement?.textContent ?? '';
+    expect(credits).toMatch(/[¥￥]/);
+    expect(credits).not.toMatch(/\.\d\d$/);
+  });
+
+  it('ticket: hostile Billing text is shown as text', async () => {
+    await renderSandboxPanel({ location: 'ticket', ticketId: D.hostileTicketId });
+    await screen.findAllByRole('heading', { level: 1 });
+    await waitFor(() => expect(screen.queryByText('Finding the Billing customer…')).toBeNull());
+    expect(document.querySelector('main img, main svg, main b, main script')).toBeNull();
+    expect(document.querySelector('main')?.textContent).toMatch(/<b>bold<\/b>/);
+  });
+
+  it('contact page and account page resolve', async () => {
+    await renderSandboxPanel({ location: 'contact', contactId: D.singleMatchContactId });
+    expect(await screen.findByRole('heading', { name: /Bowman/ })).toBeInTheDocument();
+  });
+
+  it('account page: company name and contacts give candidates', async () => {
+    await renderSandboxPanel({ location: 'account', accountId: D.accountWithContactsId });
+    const picker = await screen.findByRole('region', { name: 'Choose the Billing customer' });
+    expect(within(picker).getByText('Matched by company name', { exact: false })).toBeInTheDocument();
+  });
+
+  it('add-ticket form: follows the form contact', async () => {
+    await renderSandboxPanel({ location: 'ticketForm', form: { contactId: D.singleMatchContactId } });
+    expect(await screen.findByRole('heading', { name: /Bowman/ })).toBeInTheDocument();
+  });
+
+  it('disabled: no Billing request at all', async () => {
+    const world = await renderSandboxPanel({ location: 'ticket', ticketId: D.singleMatchTicketId }, { enabled: false });
+    expect(await screen.findByText('The Zoho Billing integration is disabled.')).toBeInTheDocument();
+    await new Promise((r) => setTimeout(r, 30));
+    expect(billingCalls(world)).toHaveLength(0);
+  });
+
+  it.each([
+    [true, /Open the extension's settings in Desk Setup/],
+    [false, /Ask your Desk admin to connect Zoho Billing/],
+  ])('not authorised (admin=%s): role-specific wording', async (isAdmin, words) => {
+    const world = await renderSandboxPanel({ location: 'ticket', ticketId: D.singleMatchTicketId, isAdmin, faults: { notAuthorised: true } });
+    expect(await screen.findByText(words)).toBeInTheDocument();
+    expect(screen.queryByRole('heading', { name: /Bowman/ })).toBeNull();
+    expect(world.sim.faults.notAuthorised).toBe(true);
+  });
+
+  it('rate limited: explains it and Retry recovers', async () => {
+    const user = userEvent.setup();
+    const world = await renderSandboxPanel({ location: 'ticket', ticketId: D.singleMatchTicketId, isAdmin: false });
+    world.sandbox.faults.mode = 'rate-limited';
+    world.sandbox.faults.retryAfterSeconds = 120;
+    await act(async () => world.sim.emit('ticket_Shift', {}));
+    // The first answers may still be in flight from before the fault; the new context must fail.
+    expect(await screen.findByText(/too many requests/, {}, { timeout: 3000 })).toBeInTheDocument();
+    world.sandbox.faults.mode = 'none';
+    await user.click(screen.getByRole('button', { name: 'Retry' }));
+    expect(await screen.findByRole('heading', { name: /Bowman/ })).toBeInTheDocument();
+  });
+  it('activity of a customer with 40 subscriptions stays within a few Billing calls', async () => {
+    const user = userEvent.setup();
+    const world = await renderSandboxPanel({ location: 'ticket', ticketId: D.manySubscriptionsTicketId });
+    await user.click(await screen.findByRole('tab', { name: 'Activity' }));
+    expect(await screen.findByText(/Showing the history of the most relevant subscriptions/)).toBeInTheDocument();
+    expect(within(screen.getByRole('list', { name: 'Activity' })).getAllByRole('listitem').length).toBeGreaterThan(0);
+    const activityCalls = world.sandbox.calls.filter((c) => /recentactivities/i.test(c.path)).length;
+    expect(activityCalls).toBeGreaterThan(0);
+    expect(activityCalls).toBeLessThanOrEqual(5);
+  });
+});
