@@ -1,0 +1,290 @@
+/**
+ * One confirmed click creates exactly one invoice or quote (SPEC B8), even when the answer is lost.
+ *
+ * A POST whose answer never arrives (network, timeout, 5xx, an unreadable 2xx) may still have created
+ * the document, so it is never repeated blindly. Before sending, a pending record goes to Desk storage
+ * (group 'write') with the ids of look-alike documents the customer already has; after an ambiguous
+ * failure — now, or in a later session that finds the record — the customer's documents are read again
+ * and a NEW one with the same reference and date counts as the earlier POST having landed. Only a
+ * definite refusal (4xx, code ≠ 0, 429, not authorised) clears the record for a clean retry.
+ */
+import { z } from 'zod';
+import { toBillingError, type BillingError } from '../billing/errors';
+import type { BillingApi, DocumentInput, Page, Quote } from '../billing/types';
+import type { DeskStorage, JsonObject } from '../host/types';
+
+export type WriteKind = 'invoice' | 'quote';
+
+/** What the agent is told was created (from the POST answer, or from the list row that proved it landed). */
+export interface WrittenDocument {
+  kind: WriteKind;
+  id: string;
+  number: string;
+  total: number | null;
+  currencyCode: string | null;
+  referenceNumber: string | null;
+}
+
+export type WriteOutcome =
+  /** `found`: the POST's answer was lost but the document was found in Billing afterwards. */
+  | { status: 'created'; document: WrittenDocument; found: boolean }
+  /** Billing definitely created nothing; the same input may be sent again. */
+  | { status: 'failed'; error: BillingError }
+  /** It may have been created; the pending record stays, so the next attempt checks before sending. */
+  | { status: 'unknown'; error: BillingError }
+  /** An earlier attempt may have landed and this kind cannot be looked up: only the agent may decide (force). */
+  | { status: 'unverifiable' };
+
+/** A list row that can prove an earlier POST landed. */
+export interface DocumentRef {
+  id: string;
+  number: string;
+  referenceNumber: string | null;
+  date: string | null;
+  total: number | null;
+  currencyCode: string | null;
+}
+
+/**
+ * Quotes have no list call on BillingApi yet; when the client grows one with this shape it is used,
+ * until then an ambiguous quote is left to the agent.
+ */
+export interface QuoteLister {
+  listQuotes?: (query: { customerId: string; page?: number }) => Promise<Page<Quote>>;
+}
+
+export type WriteApi = Pick<BillingApi, 'createInvoice' | 'createQuote' | 'listInvoices'> & QuoteLister;
+
+export interface WriteGuardOptions {
+  storage: DeskStorage;
+  api: WriteApi;
+  /** Called before the customer's documents are re-read, so a cached list cannot hide a landed document. */
+  invalidateCustomer?: (customerId: string) => void;
+  now?: () => number;
+}
+
+export interface WriteGuard {
+  create(kind: WriteKind, input: DocumentInput, options?: { force?: boolean }): Promise<WriteOutcome>;
+  /** The pending record for this exact write, if an earlier attempt left one. */
+  pending(kind: WriteKind, input: DocumentInput): Promise<PendingWrite | null>;
+}
+
+const pendingSchema = z.object({
+  startedAt: z.string(),
+  reference: z.string(),
+  customerId: z.string(),
+  kind: z.enum(['invoice', 'quote']),
+  date: z.string(),
+  /** Look-alike documents that existed before the POST; null when they could not be listed. */
+  knownIds: z.array(z.string()).nullable(),
+});
+export type PendingWrite = z.infer<typeof pendingSchema>;
+
+/** A record this old is from an attempt nobody is waiting for any more. */
+export const PENDING_MAX_AGE_MS = 7 * 24 * 60 * 60 * 1000;
+/** Pages of the customer's documents read when checking (newest first, so a new one is on the first). */
+const CHECK_PAGES = 2;
+const CHECK_PER_PAGE = 50;
+/** Keeps the record well under Desk's 5.1 KB value limit. */
+const MAX_KNOWN_IDS = 100;
+
+function fnv1a(text: string, seed: number): string {
+  let hash = seed >>> 0;
+  for (let i = 0; i < text.length; i += 1) {
+    hash ^= text.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193) >>> 0;
+  }
+  return hash.toString(36).padStart(7, '0');
+}
+
+function hash(text: string): string {
+  return fnv1a(text, 0x811c9dc5) + fnv1a(text, 0x5bd1e995);
+}
+
+function normalReference(reference: string | null | undefined): string {
+  return (reference ?? '').trim().toLowerCase();
+}
+
+/**
+ * Storage key of one write: kind + customer + reference + lines. The date and notes are left out on
+ * purpose: a retry the next morning must still find yesterday's pending record.
+ */
+export function writeKey(kind: WriteKind, input: DocumentInput): string {
+  const lines = JSON.stringify(
+    input.lines.map((l) => [l.productId, l.name, l.description ?? '', l.price, l.quantity]),
+  );
+  const who = hash(`${kind}\u0000${input.customerId}\u0000${normalReference(input.referenceNumber)}`);
+  return `write:${kind === 'invoice' ? 'inv' : 'quo'}:${who}:${hash(lines)}`;
+}
+
+/** Answers that may come from a POST that did land (the answer, not the request, was lost). */
+export function isAmbiguous(error: BillingError): boolean {
+  return error.kind === 'network' || error.kind === 'server' || error.kind === 'malformed';
+}
+
+const inFlight = new Map<string, Promise<WriteOutcome>>();
+
+export function createWriteGuard(options: WriteGuardOptions): WriteGuard {
+  const { storage, api } = options;
+  const now = options.now ?? Date.now;
+
+  const canLookUp = (kind: WriteKind): boolean => kind === 'invoice' || typeof api.listQuotes === 'function';
+
+  async function refsOf(kind: WriteKind, customerId: string): Promise<DocumentRef[]> {
+    options.invalidateCustomer?.(customerId);
+    const refs: DocumentRef[] = [];
+    for (let page = 1; page <= CHECK_PAGES; page += 1) {
+      let result: Page<DocumentRef>;
+      if (kind === 'invoice') {
+        result = await api.listInvoices({ customerId, page, perPage: CHECK_PER_PAGE });
+      } else if (api.listQuotes) {
+        result = await api.listQuotes({ customerId, page });
+      } else {
+        return refs;
+      }
+      refs.push(...result.items);
+      if (!result.hasMore) break;
+    }
+    return refs;
+  }
+
+  const looksAlike = (ref: DocumentRef, reference: string, date: string) =>
+    normalReference(ref.referenceNumber) === normalReference(reference) && (ref.date === null || ref.date === date);
+
+  function landed(refs: DocumentRef[], record: PendingWrite): DocumentRef | null {
+    const known = new Set(record.knownIds ?? []);
+    // Without a snapshot only a real reference can tell ours apart from the customer's other documents.
+    if (record.knownIds === null && normalReference(record.reference) === '') return null;
+    return refs.find((ref) => !known.has(ref.id) && looksAlike(ref, record.reference, record.date)) ?? null;
+  }
+
+  async function readPending(key: string, kind: WriteKind, input: DocumentInput): Promise<PendingWrite | null> {
+    const read = await storage.get(key);
+    if (!read.ok || read.value === null) return null;
+    const parsed = pendingSchema.safeParse(read.value.value);
+    if (!parsed.success) return null;
+    const record = parsed.data;
+    // A hash collision or a hand-edited record is not this write.
+    if (record.kind !== kind || record.customerId !== input.customerId) return null;
+    if (normalReference(record.reference) !== normalReference(input.referenceNumber)) return null;
+    const started = Date.parse(record.startedAt);
+    if (Number.isNaN(started) || now() - started > PENDING_MAX_AGE_MS) {
+      await storage.delete(key);
+      return null;
+    }
+    return record;
+  }
+
+  async function clear(key: string): Promise<void> {
+    // A record that cannot be deleted only costs the next attempt one extra read.
+    await storage.delete(key);
+  }
+
+  const fromRef = (kind: WriteKind, ref: DocumentRef): WrittenDocument => ({
+    kind,
+    id: ref.id,
+    number: ref.number,
+    total: ref.total,
+    currencyCode: ref.currencyCode,
+    referenceNumber: ref.referenceNumber,
+  });
+
+  async function send(kind: WriteKind, input: DocumentInput): Promise<WrittenDocument> {
+    const doc = kind === 'invoice' ? await api.createInvoice(input) : await api.createQuote(input);
+    return fromRef(kind, doc);
+  }
+
+  async function run(key: string, kind: WriteKind, input: DocumentInput, force: boolean): Promise<WriteOutcome> {
+    const pending = await readPending(key, kind, input);
+    let before: DocumentRef[] | null = null;
+    if (pending) {
+      if (!canLookUp(kind)) {
+        if (!force) return { status: 'unverifiable' };
+      } else {
+        try {
+          before = await refsOf(kind, input.customerId);
+        } catch (e) {
+          return { status: 'unknown', error: toBillingError(e) };
+        }
+        const found = landed(before, pending);
+        if (found) {
+          await clear(key);
+          return { status: 'created', document: fromRef(kind, found), found: true };
+        }
+      }
+    } else if (canLookUp(kind)) {
+      try {
+        before = await refsOf(kind, input.customerId);
+      } catch (e) {
+        // Nothing was sent: a clean failure the agent can simply retry.
+        return { status: 'failed', error: toBillingError(e) };
+      }
+    }
+
+    const record: PendingWrite = {
+      startedAt: new Date(now()).toISOString(),
+      reference: input.referenceNumber,
+      customerId: input.customerId,
+      kind,
+      date: input.date,
+      knownIds:
+        before === null
+          ? null
+          : before.filter((ref) => looksAlike(ref, input.referenceNumber, input.date)).map((ref) => ref.id).slice(0, MAX_KNOWN_IDS),
+    };
+    // If Desk storage is down the in-memory guard still stops double clicks; the write goes ahead.
+    await storage.set({ key, group: 'write', value: record as unknown as JsonObject });
+
+    let error: BillingError;
+    try {
+      const document = await send(kind, input);
+      await clear(key);
+      return { status: 'created', document, found: false };
+    } catch (e) {
+      error = toBillingError(e);
+    }
+    if (!isAmbiguous(error)) {
+      await clear(key);
+      return { status: 'failed', error };
+    }
+    if (!canLookUp(kind)) return { status: 'unknown', error };
+    try {
+      const found = landed(await refsOf(kind, input.customerId), record);
+      if (found) {
+        await clear(key);
+        return { status: 'created', document: fromRef(kind, found), found: true };
+      }
+    } catch {
+      // Still unreachable: the record stays and the next attempt checks first.
+    }
+    return { status: 'unknown', error };
+  }
+
+  return {
+    create(kind, input, createOptions = {}) {
+      const key = writeKey(kind, input);
+      // A second click (or a second mounted form) while the first is running shares its outcome.
+      const running = inFlight.get(key);
+      if (running) return running;
+      const task = run(key, kind, input, createOptions.force === true)
+        .catch((e: unknown): WriteOutcome => ({ status: 'unknown', error: toBillingError(e) }))
+        .finally(() => inFlight.delete(key));
+      inFlight.set(key, task);
+      return task;
+    },
+    pending(kind, input) {
+      return readPending(writeKey(kind, input), kind, input);
+    },
+  };
+}
+
+/** Desk-style YYYY-MM-DD of "today" in the agent's time zone (the invoice date Billing expects). */
+export function todayIn(timeZone: string | null | undefined, at: number = Date.now()): string {
+  const format = (zone: string | undefined) =>
+    new Intl.DateTimeFormat('en-CA', { year: 'numeric', month: '2-digit', day: '2-digit', timeZone: zone }).format(at);
+  try {
+    return format(timeZone ?? undefined);
+  } catch {
+    return format(undefined);
+  }
+}
