@@ -1,3 +1,45 @@
+/**
+ * Entry of the Desk simulator page (sim-dist/simulator.html, `npm start`). Never part of app/.
+ * Owns the one simulator core and publishes it as window.__deskSimulator before any widget frame
+ * exists, because /sim/sdk-shim.js in the frame calls window.parent.__deskSimulator.createSdk.
+ */
+import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { configFromSearch, configToSearch } from './config';
+import { createSimulatorCore } from './core';
+import { SimulatorApp } from './SimulatorApp';
+import './simulator.css';
 
-createRoot(document.getElementById('root')!).render(<p>Desk simulator</p>);
+const params = new URLSearchParams(window.location.search);
+const seed = params.has('seed') ? Number(params.get('seed')) : undefined;
+const core = createSimulatorCore({
+  ...(seed !== undefined && Number.isFinite(seed) ? { seed } : {}),
+  initial: configFromSearch(window.location.search),
+  connected: params.get('connected') !== '0',
+});
+window.__deskSimulator = core;
+
+// Keep the address bar in step with the switches, so a state can be reloaded or shared as a link.
+const kept = new URLSearchParams(window.location.search);
+let lastSearch = window.location.search;
+core.subscribe(() => {
+  const search = new URLSearchParams(configToSearch(core.state().config));
+  for (const name of ['seed', 'connected']) {
+    const value = kept.get(name);
+    if (value !== null) search.set(name, value);
+  }
+  const next = search.toString() ? `?${search.toString()}` : '';
+  if (next !== lastSearch) {
+    lastSearch = next;
+    window.history.replaceState(null, '', `${window.location.pathname}${next}`);
+  }
+});
+
+const root = document.getElementById('root');
+if (root) {
+  createRoot(root).render(
+    <StrictMode>
+      <SimulatorApp api={core} />
+    </StrictMode>,
+  );
+}

@@ -1,0 +1,83 @@
+// The two Vite builds (extension → app/, simulator shell → sim-dist/), run with the project's own
+// Vite binary in a child process so the caller (a CLI, a test worker) keeps a clean module graph.
+import { spawn } from 'node:child_process';
+import { readdirSync, statSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const viteBin = join(projectRoot, 'node_modules', 'vite', 'bin', 'vite.js');
+
+/** What each build reads; a change in any of these makes its output stale. */
+const INPUTS = ['src', 'pages', 'static', 'translations', 'vite.config.ts', 'package.json', 'tsconfig.json'];
+const OUTPUT_MARKER = { app: join('app', 'panel.html'), simulator: join('sim-dist', 'simulator.html') };
+
+function newestMtime(path) {
+  let info;
+  try {
+    info = statSync(path);
+  } catch {
+    return 0;
+  }
+  if (!info.isDirectory()) return info.mtimeMs;
+  let newest = info.mtimeMs;
+  for (const entry of readdirSync(path)) newest = Math.max(newest, newestMtime(join(path, entry)));
+  return newest;
+}
+
+/** True when the build's output is missing or older than any of its inputs. */
+export function isStale(target, root = projectRoot) {
+  let built;
+  try {
+    built = statSync(join(root, OUTPUT_MARKER[target])).mtimeMs;
+  } catch {
+    return true;
+  }
+  const newestInput = Math.max(...INPUTS.map((p) => newestMtime(join(root, p))));
+  return newestInput > built;
+}
+
+/**
+ * Runs `vite build` (target 'app') or `vite build --mode simulator` (target 'simulator').
+ * Rejects with the build's output when it fails or exceeds `timeoutMs`.
+ */
+export function runViteBuild(target, { root = projectRoot, timeoutMs = 180_000, quiet = false, extraArgs = [] } = {}) {
+  const args = [viteBin, 'build', ...(target === 'simulator' ? ['--mode', 'simulator'] : []), ...extraArgs];
+  return new Promise((resolveBuild, reject) => {
+    const child = spawn(process.execPath, args, {
+      cwd: root,
+      // A caller such as vitest sets NODE_ENV=test, which would make Vite ship React's development
+      // runtime (jsxDEV, source file paths); both builds are production builds whoever starts them.
+      env: { ...process.env, NODE_ENV: 'production', NO_UPDATE_NOTIFIER: '1' },
+      stdio: quiet ? ['ignore', 'pipe', 'pipe'] : ['ignore', 'inherit', 'inherit'],
+    });
+    let output = '';
+    child.stdout?.on('data', (d) => (output += d));
+    child.stderr?.on('data', (d) => (output += d));
+    const timer = setTimeout(() => {
+      child.kill('SIGTERM');
+      reject(new Error(`vite build (${target}) timed out after ${timeoutMs} ms\n${output}`));
+    }, timeoutMs);
+    child.on('error', (error) => {
+      clearTimeout(timer);
+      reject(error);
+    });
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      if (code === 0) resolveBuild(output);
+      else reject(new Error(`vite build (${target}) failed with exit code ${code}\n${output}`));
+    });
+  });
+}
+
+/** Builds whichever of app/ and sim-dist/ is missing or stale. Returns what it built. */
+export async function ensureBuilt({ targets = ['app', 'simulator'], root = projectRoot, quiet = true } = {}) {
+  const built = [];
+  for (const target of targets) {
+    if (isStale(target, root)) {
+      await runViteBuild(target, { root, quiet });
+      built.push(target);
+    }
+  }
+  return built;
+}

@@ -1,0 +1,232 @@
+/**
+ * What the simulator lets a person (or a test) set: the Desk location and context, and the faults.
+ * Plain data so e2e tests can pass it through `page.evaluate` and the URL can carry it.
+ */
+import { DATA_CENTERS, LOCATIONS, type DataCenter, type LocationKind } from '../../host/types';
+
+export const LOCATION_KINDS = Object.keys(LOCATIONS) as LocationKind[];
+
+export const BILLING_FAULT_MODES = [
+  'none',
+  'forbidden',
+  'not-found',
+  'rate-limited',
+  'server-error',
+  'malformed-json',
+  'html-error',
+  'code-nonzero',
+  'timeout',
+] as const;
+export type BillingFaultMode = (typeof BILLING_FAULT_MODES)[number];
+
+export const ORGANIZATION_MODES = ['many', 'one', 'none', 'non-admin'] as const;
+export type OrganizationMode = (typeof ORGANIZATION_MODES)[number];
+
+export const SIM_LOCALES = ['en', 'ja'] as const;
+export type SimLocale = (typeof SIM_LOCALES)[number];
+
+export const TIME_ZONES = ['UTC', 'America/New_York', 'Europe/London', 'Europe/Berlin', 'Asia/Kolkata', 'Asia/Tokyo', 'Australia/Sydney'] as const;
+
+export const PANEL_WIDTH = { min: 320, max: 400, default: 360 } as const;
+
+export interface SimulatorFaults {
+  /** The Billing connection is not authorised: every request answers error_code 1000 + resumeUrl. */
+  notAuthorised: boolean;
+  /** ZOHODESK.request rejects with {errMsg} (proxy down). */
+  hostReject: boolean;
+  /** ZOHODESK.set/get/delete('database') reject. */
+  storageFails: boolean;
+  /** What Zoho Billing answers. */
+  billing: BillingFaultMode;
+  /** Retry-After seconds sent with a 429; null sends none. */
+  retryAfterSeconds: number | null;
+  /** Added to every Billing answer. */
+  latencyMs: number;
+  organizations: OrganizationMode;
+}
+
+export interface TicketFormInput {
+  contactId: string;
+  email: string;
+  accountId: string;
+}
+
+export interface SimulatorConfig {
+  location: LocationKind;
+  /** Which Desk record is open; null = the first one of the Desk data. */
+  ticketId: string | null;
+  contactId: string | null;
+  accountId: string | null;
+  /** What the agent has typed in the add-ticket form. */
+  form: TicketFormInput;
+  locale: SimLocale;
+  dataCenter: DataCenter;
+  appearance: 'light' | 'dark';
+  isAdmin: boolean;
+  timeZone: string;
+  panelWidth: number;
+  faults: SimulatorFaults;
+}
+
+export type SimulatorConfigPatch = Partial<Omit<SimulatorConfig, 'form' | 'faults'>> & {
+  form?: Partial<TicketFormInput>;
+  faults?: Partial<SimulatorFaults>;
+};
+
+export const DEFAULT_FAULTS: SimulatorFaults = {
+  notAuthorised: false,
+  hostReject: false,
+  storageFails: false,
+  billing: 'none',
+  retryAfterSeconds: 30,
+  latencyMs: 0,
+  organizations: 'many',
+};
+
+export const DEFAULT_CONFIG: SimulatorConfig = {
+  location: 'ticket',
+  ticketId: null,
+  contactId: null,
+  accountId: null,
+  form: { contactId: '', email: '', accountId: '' },
+  locale: 'en',
+  dataCenter: 'US',
+  appearance: 'light',
+  isAdmin: true,
+  timeZone: 'UTC',
+  panelWidth: PANEL_WIDTH.default,
+  faults: DEFAULT_FAULTS,
+};
+
+function clampWidth(width: number): number {
+  if (!Number.isFinite(width)) return PANEL_WIDTH.default;
+  return Math.min(PANEL_WIDTH.max, Math.max(PANEL_WIDTH.min, Math.round(width)));
+}
+
+function oneOf<T extends string>(allowed: readonly T[], value: unknown, fallback: T): T {
+  return typeof value === 'string' && (allowed as readonly string[]).includes(value) ? (value as T) : fallback;
+}
+
+/** Applies a patch, ignoring values that are not allowed (a typo in the URL must not break the page). */
+export function mergeConfig(base: SimulatorConfig, patch: SimulatorConfigPatch): SimulatorConfig {
+  const faults: SimulatorFaults = { ...base.faults };
+  const pf = patch.faults ?? {};
+  if (typeof pf.notAuthorised === 'boolean') faults.notAuthorised = pf.notAuthorised;
+  if (typeof pf.hostReject === 'boolean') faults.hostReject = pf.hostReject;
+  if (typeof pf.storageFails === 'boolean') faults.storageFails = pf.storageFails;
+  faults.billing = oneOf(BILLING_FAULT_MODES, pf.billing, faults.billing);
+  if (pf.retryAfterSeconds === null || (typeof pf.retryAfterSeconds === 'number' && pf.retryAfterSeconds >= 0)) {
+    faults.retryAfterSeconds = pf.retryAfterSeconds;
+  }
+  if (typeof pf.latencyMs === 'number' && pf.latencyMs >= 0) faults.latencyMs = pf.latencyMs;
+  faults.organizations = oneOf(ORGANIZATION_MODES, pf.organizations, faults.organizations);
+
+  const form = { ...base.form };
+  for (const key of ['contactId', 'email', 'accountId'] as const) {
+    const value = patch.form?.[key];
+    if (typeof value === 'string') form[key] = value;
+  }
+
+  const idOrNull = (value: unknown, fallback: string | null) =>
+    value === null ? null : typeof value === 'string' && value !== '' ? value : fallback;
+
+  return {
+    location: oneOf(LOCATION_KINDS, patch.location, base.location),
+    ticketId: 'ticketId' in patch ? idOrNull(patch.ticketId, base.ticketId) : base.ticketId,
+    contactId: 'contactId' in patch ? idOrNull(patch.contactId, base.contactId) : base.contactId,
+    accountId: 'accountId' in patch ? idOrNull(patch.accountId, base.accountId) : base.accountId,
+    form,
+    locale: oneOf(SIM_LOCALES, patch.locale, base.locale),
+    dataCenter: oneOf(DATA_CENTERS, patch.dataCenter, base.dataCenter),
+    appearance: oneOf(['light', 'dark'] as const, patch.appearance, base.appearance),
+    isAdmin: typeof patch.isAdmin === 'boolean' ? patch.isAdmin : base.isAdmin,
+    timeZone: typeof patch.timeZone === 'string' && patch.timeZone !== '' ? patch.timeZone : base.timeZone,
+    panelWidth: typeof patch.panelWidth === 'number' ? clampWidth(patch.panelWidth) : base.panelWidth,
+    faults,
+  };
+}
+
+/**
+ * Reads a patch from the page URL, e.g. `/?location=contact&locale=ja&billing=rate-limited&orgs=many`,
+ * so a state can be bookmarked or opened directly by a test.
+ */
+export function configFromSearch(search: string): SimulatorConfigPatch {
+  const params = new URLSearchParams(search);
+  const patch: SimulatorConfigPatch = {};
+  const faults: Partial<SimulatorFaults> = {};
+  const str = (name: string) => params.get(name) ?? undefined;
+  const bool = (name: string) => {
+    const v = params.get(name);
+    return v === null ? undefined : v === '1' || v === 'true' || v === 'yes';
+  };
+  const num = (name: string) => {
+    const v = params.get(name);
+    return v === null || v === '' || Number.isNaN(Number(v)) ? undefined : Number(v);
+  };
+  const assign = <K extends keyof SimulatorConfigPatch>(key: K, value: SimulatorConfigPatch[K] | undefined) => {
+    if (value !== undefined) patch[key] = value;
+  };
+  assign('location', str('location') as LocationKind | undefined);
+  assign('ticketId', str('ticket'));
+  assign('contactId', str('contact'));
+  assign('accountId', str('account'));
+  assign('locale', str('locale') as SimLocale | undefined);
+  assign('dataCenter', str('dc') as DataCenter | undefined);
+  assign('appearance', str('appearance') as 'light' | 'dark' | undefined);
+  assign('isAdmin', bool('admin'));
+  assign('timeZone', str('tz'));
+  assign('panelWidth', num('width'));
+  const form: Partial<TicketFormInput> = {};
+  if (params.has('formContact')) form.contactId = params.get('formContact') ?? '';
+  if (params.has('formEmail')) form.email = params.get('formEmail') ?? '';
+  if (params.has('formAccount')) form.accountId = params.get('formAccount') ?? '';
+  if (Object.keys(form).length) patch.form = form;
+  const na = bool('notAuthorised');
+  if (na !== undefined) faults.notAuthorised = na;
+  const hr = bool('hostReject');
+  if (hr !== undefined) faults.hostReject = hr;
+  const sf = bool('storageFails');
+  if (sf !== undefined) faults.storageFails = sf;
+  const billing = str('billing');
+  if (billing) faults.billing = billing as BillingFaultMode;
+  if (params.has('retryAfter')) faults.retryAfterSeconds = params.get('retryAfter') === 'none' ? null : num('retryAfter');
+  const latency = num('latency');
+  if (latency !== undefined) faults.latencyMs = latency;
+  const orgs = str('orgs');
+  if (orgs) faults.organizations = orgs as OrganizationMode;
+  if (Object.keys(faults).length) patch.faults = faults;
+  return patch;
+}
+
+/** The inverse of configFromSearch, listing only what differs from the defaults (for a bookmarkable URL). */
+export function configToSearch(config: SimulatorConfig): string {
+  const d = DEFAULT_CONFIG;
+  const params = new URLSearchParams();
+  const put = (name: string, value: string, def: string) => {
+    if (value !== def) params.set(name, value);
+  };
+  put('location', config.location, d.location);
+  if (config.ticketId) params.set('ticket', config.ticketId);
+  if (config.contactId) params.set('contact', config.contactId);
+  if (config.accountId) params.set('account', config.accountId);
+  put('formContact', config.form.contactId, d.form.contactId);
+  put('formEmail', config.form.email, d.form.email);
+  put('formAccount', config.form.accountId, d.form.accountId);
+  put('locale', config.locale, d.locale);
+  put('dc', config.dataCenter, d.dataCenter);
+  put('appearance', config.appearance, d.appearance);
+  put('admin', config.isAdmin ? '1' : '0', d.isAdmin ? '1' : '0');
+  put('tz', config.timeZone, d.timeZone);
+  put('width', String(config.panelWidth), String(d.panelWidth));
+  const f = config.faults;
+  const df = d.faults;
+  put('notAuthorised', f.notAuthorised ? '1' : '0', df.notAuthorised ? '1' : '0');
+  put('hostReject', f.hostReject ? '1' : '0', df.hostReject ? '1' : '0');
+  put('storageFails', f.storageFails ? '1' : '0', df.storageFails ? '1' : '0');
+  put('billing', f.billing, df.billing);
+  put('retryAfter', f.retryAfterSeconds === null ? 'none' : String(f.retryAfterSeconds), df.retryAfterSeconds === null ? 'none' : String(df.retryAfterSeconds));
+  put('latency', String(f.latencyMs), String(df.latencyMs));
+  put('orgs', f.organizations, df.organizations);
+  const text = params.toString();
+  return text ? `?${text}` : '';
+}
