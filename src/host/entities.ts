@@ -201,7 +201,7 @@ export function toDataCenter(value: unknown): DataCenter {
   if (text === null) return 'US';
   const upper = text.toUpperCase();
   if ((DATA_CENTERS as readonly string[]).includes(upper)) return upper as DataCenter;
-  return DC_ALIASES[text.toLowerCase()] ?? 'US';
+  return Object.hasOwn(DC_ALIASES, text.toLowerCase()) ? (DC_ALIASES[text.toLowerCase()] ?? 'US') : 'US';
 }
 
 /** light/dark from userPreferences.appearance; 'auto' follows the browser when it can tell. */

@@ -9,7 +9,8 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 
 const root = join(__dirname, '..', '..', '..');
-const appDir = join(root, 'app');
+// SCAN_APP_DIR scans another build output (e.g. a fresh production build) with the same rules.
+const appDir = process.env.SCAN_APP_DIR ?? join(root, 'app');
 const built = existsSync(join(appDir, 'panel.html'));
 
 if (!built) {
@@ -129,7 +130,8 @@ describeBuilt('the built app/ (skipped: app/ not built — run `npm run build`)'
   it('every widget page sets a Content-Security-Policy without unsafe-eval or unsafe-inline scripts', () => {
     const manifest = JSON.parse(readFileSync(join(root, 'plugin-manifest.json'), 'utf8')) as { modules?: { widgets?: { url: string }[] } };
     const pages = [...new Set((manifest.modules?.widgets ?? []).map((w) => w.url.replace(/^\//, '')))];
-    const htmlFiles = [...new Set([...pages, ...files.filter((f) => /\.html?$/.test(f)).map((f) => relative(root, f))])];
+    const pageFiles = pages.map((pg) => join(appDir, pg.replace(/^app\//, '')));
+    const htmlFiles = [...new Set([...pageFiles, ...files.filter((f) => /\.html?$/.test(f))])].map((f) => relative(root, f));
     expect(htmlFiles.length).toBeGreaterThanOrEqual(2);
     for (const page of htmlFiles) {
       const html = readFileSync(join(root, page), 'utf8');
