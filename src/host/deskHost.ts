@@ -159,6 +159,20 @@ function toSdkRequest(req: HostRequest): SdkRequestOptions {
 const hosts = new WeakMap<ZohoDeskGlobal, Promise<DeskHost>>();
 
 /**
+ * The SDK's request promise has no timeout of its own: a proxy that never answers would leave the
+ * panel loading forever. 45 s is past Desk's own proxy limits, so a slow but live call still lands.
+ */
+export const REQUEST_TIMEOUT_MS = 45_000;
+
+function withTimeout<T>(work: Promise<T>, ms: number, onTimeout: () => T): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const expiry = new Promise<T>((resolve) => {
+    timer = setTimeout(() => resolve(onTimeout()), ms);
+  });
+  return Promise.race([work, expiry]).finally(() => clearTimeout(timer));
+}
+
+/**
  * Waits for ZOHODESK.extension.onload() (once per SDK object) and returns the adapter.
  * Rejects with an Error when the SDK is missing or onload fails.
  */
@@ -202,8 +216,12 @@ async function createHost(zd: ZohoDeskGlobal): Promise<DeskHost> {
   const apiBase = deskApiBase(dataCenter);
 
   const request = async (req: HostRequest): Promise<HostResult<HostResponse>> => {
-    const answer = await settle(() => zd.request(toSdkRequest(req)));
-    return answer.ok ? parseRequestAnswer(answer.value) : parseRequestRejection(answer.error);
+    const answered = settle(() => zd.request(toSdkRequest(req))).then((answer) =>
+      answer.ok ? parseRequestAnswer(answer.value) : parseRequestRejection(answer.error),
+    );
+    return withTimeout(answered, REQUEST_TIMEOUT_MS, () =>
+      fail('network', `Zoho Desk's connection did not answer within ${REQUEST_TIMEOUT_MS / 1000} seconds.`),
+    );
   };
 
   /** GET on the Desk REST API; non-2xx answers become errors (404 = not in context). */
