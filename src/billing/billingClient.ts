@@ -31,6 +31,7 @@ import {
   subscriptionSchema,
   toDate,
   toHttpsUrl,
+  toId,
   transactionSchema,
   type Schema,
 } from './schemas';
@@ -44,6 +45,8 @@ import type {
   InvoiceDetail,
   InvoiceListQuery,
   Page,
+  Quote,
+  QuoteListQuery,
 } from './types';
 
 export interface BillingClientOptions {
@@ -631,6 +634,31 @@ export function createBillingClient(options: BillingClientOptions): BillingApi {
       const payload = documentBody(input);
       const body = await json({ method: 'POST', path: ['estimates'], body: payload });
       return oneOf(body, 'estimate', quoteSchema);
+    },
+
+    async listQuotes(query: QuoteListQuery): Promise<Page<Quote>> {
+      const p = pageNumber(query.page);
+      const body = await json({
+        method: 'GET',
+        path: ['estimates'],
+        query: {
+          // Not documented for /estimates: sent in case Billing honours it, and checked on every row below.
+          customer_id: query.customerId,
+          filter_by: 'Status.All',
+          sort_column: 'created_time',
+          sort_order: 'D',
+          page: p,
+          per_page: MAX_PER_PAGE,
+        },
+      });
+      const raw = body.estimates;
+      if (!Array.isArray(raw)) throw malformed('estimates');
+      // A row without a readable customer_id cannot be shown to belong to this customer: left out.
+      const mine = raw.filter((row) => isRecord(row) && toId(row.customer_id) === query.customerId);
+      const { items, dropped } = parseRows(mine, quoteSchema);
+      if (dropped > 0) options.onDroppedRows?.('estimates', dropped);
+      const info = pageInfo(body.page_context, p);
+      return { items, page: info.page, hasMore: info.hasMore };
     },
   };
   return api;

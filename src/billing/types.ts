@@ -233,6 +233,11 @@ export interface InvoiceListQuery {
   perPage?: number;
 }
 
+export interface QuoteListQuery {
+  customerId: string;
+  page?: number;
+}
+
 /** Everything the product asks of Zoho Billing. Implemented by billingClient.ts over a transport. */
 export interface BillingApi {
   listOrganizations(): Promise<Organization[]>;
@@ -253,4 +258,9 @@ export interface BillingApi {
   updateCustomerAddresses(customer: Customer, billing: Partial<Address> | null, shipping: Partial<Address> | null): Promise<Customer>;
   createInvoice(input: DocumentInput): Promise<InvoiceDetail>;
   createQuote(input: DocumentInput): Promise<Quote>;
+  /**
+   * The customer's quotes, newest first (the write guard's duplicate check for quotes). Optional so a
+   * test double without quotes stays a BillingApi; without it an ambiguous quote is left to the agent.
+   */
+  listQuotes(query: QuoteListQuery): Promise<Page<Quote>>;
 }

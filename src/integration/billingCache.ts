@@ -244,6 +244,8 @@ export function createBillingCache(api: BillingApi, options: CacheOptions): Bill
       invalidateCustomer(input.customerId);
       return created;
     },
+    // Straight through, uncached: only the write guard reads quotes, and it must see Billing as it is now.
+    listQuotes: (query) => api.listQuotes(query),
   };
 
   return {

@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { CustomerSummary } from '../billing/types';
 import { saveCustomerLink } from '../integration/customerLinks';
 import type { MatchMethod } from '../integration/types';
@@ -7,6 +7,7 @@ import { Money } from '../ui/Money';
 import { Skeleton, Spinner } from '../ui/Spinner';
 import { useI18n } from '../ui/i18nContext';
 import { BillingErrorView } from './BillingErrorView';
+import { CreateCustomerPanel } from './CreateCustomerPanel';
 import { CustomerView } from './CustomerView';
 import { usePanelEnv } from './panelEnv';
 import { resolveCustomer, type Candidate, type ResolveTarget } from './resolveCustomer';
@@ -92,6 +93,7 @@ export function CustomerArea({
   target: ResolveTarget;
   /** Changes whenever the Desk context changes; older answers are dropped. */
   targetKey: string;
+  /** Replaces the built-in create-customer form (an embedder's own flow). */
   onCreateCustomer?: ((request: CreateCustomerRequest) => void) | undefined;
 }) {
   const i18n = useI18n();
@@ -117,6 +119,19 @@ export function CustomerArea({
     }
   };
   const change = () => setChosen({ key: targetKey, value: null, picking: true });
+  const [creatingFor, setCreatingFor] = useState<string | null>(null);
+  const creating = creatingFor === targetKey;
+  const createButton = useRef<HTMLButtonElement>(null);
+  const backFromForm = useRef(false);
+  useEffect(() => {
+    if (creating || !backFromForm.current) return;
+    backFromForm.current = false;
+    createButton.current?.focus();
+  }, [creating]);
+  const startCreate = () => {
+    if (onCreateCustomer) onCreateCustomer({ target, done: (c) => choose(c, 'created') });
+    else setCreatingFor(targetKey);
+  };
 
   if (current.value && !current.picking) {
     return <CustomerView key={`${targetKey}|${current.value.customer.id}`} summary={current.value.customer} method={current.value.method} onChange={change} />;
@@ -141,6 +156,21 @@ export function CustomerArea({
       </section>
     );
   }
+  if (creating) {
+    return (
+      <CreateCustomerPanel
+        target={target}
+        onCreated={(customer) => {
+          setCreatingFor(null);
+          choose(customer, 'created');
+        }}
+        onCancel={() => {
+          backFromForm.current = true;
+          setCreatingFor(null);
+        }}
+      />
+    );
+  }
   const searchedFor = r.kind === 'none' ? r.searchedFor : [];
   return (
     <section>
@@ -156,17 +186,11 @@ export function CustomerArea({
         </EmptyState>
       )}
       <CustomerSearch initial="" onChoose={(c) => choose(c, 'manual')} />
-      {onCreateCustomer && (
-        <p>
-          <button
-            type="button"
-            className="button button-primary"
-            onClick={() => onCreateCustomer({ target, done: (c) => choose(c, 'created') })}
-          >
-            {i18n.t('panel.none.create')}
-          </button>
-        </p>
-      )}
+      <p>
+        <button ref={createButton} type="button" className="button button-primary" onClick={startCreate}>
+          {i18n.t('panel.none.create')}
+        </button>
+      </p>
     </section>
   );
 }

@@ -1,5 +1,5 @@
-import { useState } from 'react';
-import type { CustomerSummary } from '../billing/types';
+import { useEffect, useRef, useState } from 'react';
+import type { Customer, CustomerSummary } from '../billing/types';
 import type { MatchMethod } from '../integration/types';
 import { Tabs } from '../ui/Tabs';
 import { useI18n } from '../ui/i18nContext';
@@ -7,6 +7,8 @@ import { ActivityTab } from './ActivityTab';
 import { NotConnected, StaleBanner } from './BillingErrorView';
 import { CustomerHeader } from './CustomerHeader';
 import { InvoicesTab } from './InvoicesTab';
+import { Spinner } from '../ui/Spinner';
+import { ActionSuspense, LazyCreateDocumentForm, LazyEditAddressesForm } from './lazyActions';
 import { OverviewTab } from './OverviewTab';
 import { usePanelEnv } from './panelEnv';
 import { SubscriptionsTab } from './SubscriptionsTab';
@@ -16,9 +18,13 @@ import { useLoad } from './useLoad';
 const TAB_IDS = ['overview', 'activity', 'subscriptions', 'invoices'] as const;
 type TabId = (typeof TAB_IDS)[number];
 
+type OpenForm = 'invoice' | 'quote' | 'addresses' | null;
+
 /**
  * One customer: header and strip from the search row at once, then in parallel the detail,
  * the first subscriptions page and the first invoices page (the tabs reuse those cached answers).
+ * The write forms open in place of the tabs; after a write the cache has dropped this customer's
+ * answers, and `version` makes every list read again so the new record shows.
  */
 export function CustomerView({
   summary,
@@ -30,19 +36,104 @@ export function CustomerView({
   onChange?: (() => void) | undefined;
 }) {
   const i18n = useI18n();
-  const { billing } = usePanelEnv();
+  const env = usePanelEnv();
+  const { billing, host } = env;
   const [tab, setTab] = useState<TabId>('overview');
+  const [form, setForm] = useState<OpenForm>(null);
+  const [version, setVersion] = useState(0);
+  const [saved, setSaved] = useState<Customer | null>(null);
+  const region = useRef<HTMLElement>(null);
+  const root = useRef<HTMLDivElement>(null);
+  // Keyboard and screen-reader users land in the form that opened, and back on its opener after.
+  const lastForm = useRef<OpenForm>(null);
+  useEffect(() => {
+    if (form !== null) {
+      lastForm.current = form;
+      region.current?.focus();
+    } else if (lastForm.current) {
+      root.current?.querySelector<HTMLElement>(`[data-opens="${lastForm.current}"]`)?.focus();
+      lastForm.current = null;
+    }
+  }, [form]);
   const id = summary.id;
-  const detail = useLoad(`customer:${id}`, () => billing.read('getCustomer', id));
-  const subs = useLoad(`subs:${id}`, () => billing.read('listSubscriptions', id, 1));
-  const invoices = useLoad(`invoices:${id}`, () => billing.read('listInvoices', { customerId: id, page: 1 }));
+  const detail = useLoad(`customer:${id}:${version}`, () => billing.read('getCustomer', id));
+  const subs = useLoad(`subs:${id}:${version}`, () => billing.read('listSubscriptions', id, 1));
+  const invoices = useLoad(`invoices:${id}:${version}`, () => billing.read('listInvoices', { customerId: id, page: 1 }));
+  // Documents are created from a ticket or a Desk contact/account, not from a ticket still being written.
+  const kind = host.context().kind;
+  const canCreateDocuments = kind === 'ticket' || kind === 'contact' || kind === 'account';
 
   if (detail.status === 'error' && detail.error.kind === 'not-authorised') return <NotConnected authUrl={detail.error.authUrl} />;
 
-  const customer = detail.status === 'ready' ? detail.value : summary;
+  // While the re-read after an address change runs, Billing's own answer to the change is shown.
+  const customer = detail.status === 'ready' ? detail.value : (saved ?? summary);
+  const detailForTabs = detail.status === 'loading' && saved ? { status: 'ready' as const, value: saved, ageMs: 0, staleError: null, retry: detail.retry } : detail;
   const stale = [detail, subs, invoices].find((s) => s.status === 'ready' && s.staleError);
+  const reload = () => {
+    billing.invalidateCustomer(id);
+    setVersion((v) => v + 1);
+  };
+  const openForm = (which: Exclude<OpenForm, null>) => setForm(which);
+  const close = () => setForm(null);
+
+  let body;
+  if (form === 'invoice' || form === 'quote') {
+    body = (
+      <ActionSuspense>
+        <LazyCreateDocumentForm
+          key={form}
+          host={host}
+          api={billing.api}
+          kind={form}
+          customer={customer}
+          ticketNumber={env.ticketNumber}
+          invalidateCustomer={billing.invalidateCustomer}
+          onCreated={(document) => {
+            reload();
+            if (document.kind === 'invoice') setTab('invoices');
+          }}
+          onCancel={close}
+        />
+      </ActionSuspense>
+    );
+  } else if (form === 'addresses') {
+    body =
+      detailForTabs.status !== 'ready' ? (
+        <Spinner />
+      ) : (
+        <ActionSuspense>
+          <LazyEditAddressesForm
+            host={host}
+            api={billing.api}
+            customer={detailForTabs.value}
+            onSaved={(updated) => {
+              setSaved(updated);
+              reload();
+              setTab('overview');
+              close();
+            }}
+            onCancel={close}
+          />
+        </ActionSuspense>
+      );
+  } else {
+    body = (
+      <Tabs
+        label={i18n.t('panel.tabs.label')}
+        tabs={TAB_IDS.map((t) => ({ id: t, label: i18n.t(`panel.tabs.${t}`) }))}
+        selected={tab}
+        onSelect={(t) => setTab(t as TabId)}
+      >
+        {tab === 'overview' && <OverviewTab summary={summary} detail={detailForTabs} onEditAddresses={() => openForm('addresses')} />}
+        {tab === 'activity' && <ActivityTab key={version} customerId={id} />}
+        {tab === 'subscriptions' && <SubscriptionsTab key={version} customerId={id} />}
+        {tab === 'invoices' && <InvoicesTab key={version} customerId={id} />}
+      </Tabs>
+    );
+  }
+
   return (
-    <div>
+    <div ref={root}>
       {stale && stale.status === 'ready' && <StaleBanner ageMs={stale.ageMs} error={stale.staleError} />}
       <CustomerHeader customer={customer} method={method} onChange={onChange} />
       <SummaryStrip
@@ -50,17 +141,23 @@ export function CustomerView({
         subscriptions={subs.status === 'ready' ? subs.value.items : subs.status === 'error' ? [] : null}
         invoices={invoices.status === 'ready' ? invoices.value.items : invoices.status === 'error' ? [] : null}
       />
-      <Tabs
-        label={i18n.t('panel.tabs.label')}
-        tabs={TAB_IDS.map((t) => ({ id: t, label: i18n.t(`panel.tabs.${t}`) }))}
-        selected={tab}
-        onSelect={(t) => setTab(t as TabId)}
-      >
-        {tab === 'overview' && <OverviewTab summary={summary} detail={detail} />}
-        {tab === 'activity' && <ActivityTab customerId={id} />}
-        {tab === 'subscriptions' && <SubscriptionsTab customerId={id} />}
-        {tab === 'invoices' && <InvoicesTab customerId={id} />}
-      </Tabs>
+      {canCreateDocuments && form === null && (
+        <div className="toolbar" role="group" aria-label={i18n.t('panel.actions.label')}>
+          <button type="button" className="button" data-opens="invoice" onClick={() => openForm('invoice')}>
+            {i18n.t('panel.actions.createInvoice')}
+          </button>
+          <button type="button" className="button" data-opens="quote" onClick={() => openForm('quote')}>
+            {i18n.t('panel.actions.createQuote')}
+          </button>
+        </div>
+      )}
+      {form === null ? (
+        body
+      ) : (
+        <section ref={region} tabIndex={-1} aria-label={i18n.t(`panel.actions.${form}Region`)}>
+          {body}
+        </section>
+      )}
     </div>
   );
 }

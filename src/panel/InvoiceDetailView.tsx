@@ -1,4 +1,3 @@
-import { invoiceWebUrl } from '../billing/dataCenters';
 import { DateTime } from '../ui/DateTime';
 import { EmptyState } from '../ui/EmptyState';
 import { Money } from '../ui/Money';
@@ -6,12 +5,15 @@ import { Skeleton } from '../ui/Spinner';
 import { StatusBadge } from '../ui/StatusBadge';
 import { useI18n } from '../ui/i18nContext';
 import { BillingErrorView, StaleBanner } from './BillingErrorView';
-import { safeHttps, usePanelEnv } from './panelEnv';
+import { ActionSuspense, LazyInvoiceActions } from './lazyActions';
+import { usePanelEnv } from './panelEnv';
 import { useLoad } from './useLoad';
 
 export function InvoiceDetailView({ invoiceId, onBack }: { invoiceId: string; onBack: () => void }) {
   const i18n = useI18n();
-  const { billing, organization } = usePanelEnv();
+  const { billing, organization, host } = usePanelEnv();
+  // Only a ticket page has a reply editor to insert the payment link into.
+  const canInsert = host.context().kind === 'ticket';
   const detail = useLoad(`invoice:${invoiceId}`, () => billing.read('getInvoice', invoiceId));
   const back = (
     <button type="button" className="link-button" onClick={onBack}>
@@ -22,7 +24,6 @@ export function InvoiceDetailView({ invoiceId, onBack }: { invoiceId: string; on
   if (detail.status === 'error') return <div>{back}<BillingErrorView error={detail.error} onRetry={detail.retry} /></div>;
   const inv = detail.value;
   const cur = inv.currencyCode;
-  const url = safeHttps(invoiceWebUrl(organization.dataCenter, organization.id, inv.id));
   return (
     <section aria-label={i18n.t('panel.invoices.detailLabel', { number: inv.number })}>
       {back}
@@ -30,6 +31,9 @@ export function InvoiceDetailView({ invoiceId, onBack }: { invoiceId: string; on
       <h2 className="row-main">
         <span>{inv.number}</span> <StatusBadge status={inv.status} />
       </h2>
+      <ActionSuspense>
+        <LazyInvoiceActions host={host} api={billing.api} invoice={inv} organization={organization} canInsert={canInsert} />
+      </ActionSuspense>
       <dl className="facts">
         <dt>{i18n.t('panel.invoices.date')}</dt>
         <dd><DateTime value={inv.date} /></dd>
@@ -102,11 +106,6 @@ export function InvoiceDetailView({ invoiceId, onBack }: { invoiceId: string; on
             </li>
           ))}
         </ul>
-      )}
-      {url && (
-        <p>
-          <a href={url} target="_blank" rel="noopener noreferrer">{i18n.t('panel.openInBilling')}</a>
-        </p>
       )}
     </section>
   );

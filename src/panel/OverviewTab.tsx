@@ -28,9 +28,12 @@ function AddressLines({ address }: { address: Address | null }) {
 export function OverviewTab({
   summary,
   detail,
+  onEditAddresses,
 }: {
   summary: CustomerSummary;
   detail: LoadState<Customer> & { retry: () => void };
+  /** Opens the address form (B10); offered once the full customer (with its addresses) is known. */
+  onEditAddresses?: (() => void) | undefined;
 }) {
   const i18n = useI18n();
   const c = detail.status === 'ready' ? detail.value : summary;
@@ -63,6 +66,13 @@ export function OverviewTab({
           </>
         )}
       </dl>
+      {full && onEditAddresses && (
+        <p>
+          <button type="button" className="button" data-opens="addresses" onClick={onEditAddresses}>
+            {i18n.t('panel.actions.editAddresses')}
+          </button>
+        </p>
+      )}
       {detail.status === 'loading' && <Skeleton rows={3} />}
       {detail.status === 'error' && <BillingErrorView error={detail.error} onRetry={detail.retry} />}
     </div>

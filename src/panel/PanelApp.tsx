@@ -21,7 +21,7 @@ export interface PanelAppProps {
   /** Tests and the simulator may supply the Billing API; by default the real client over host.request. */
   createBilling?: BillingFactory;
   cacheOptions?: Omit<CacheOptions, 'organizationId'>;
-  /** The create-customer form (a later issue); the button is hidden while this is undefined. */
+  /** Replaces the built-in create-customer form (loaded on first use) with an embedder's own flow. */
   onCreateCustomer?: (request: CreateCustomerRequest) => void;
 }
 

@@ -9,8 +9,13 @@ import { CUSTOMER_ID, isGet, isPost, JAPANESE_CUSTOMER_ID, json, setupActions } 
 
 const TODAY = '2026-11-27';
 
-async function setup(options: { ticketNumber?: string | null; locale?: string; customerId?: string; kind?: 'invoice' | 'quote' } = {}) {
+async function setup(
+  options: { ticketNumber?: string | null; locale?: string; customerId?: string; kind?: 'invoice' | 'quote'; withoutQuoteList?: boolean } = {},
+) {
   const t = await setupActions(options.locale ? { locale: options.locale } : {});
+  // An api without listQuotes (e.g. an older client) cannot check whether a lost quote landed.
+  const { listQuotes: _listQuotes, ...withoutQuoteList } = t.api;
+  const api = options.withoutQuoteList ? withoutQuoteList : t.api;
   const customerId = options.customerId ?? CUSTOMER_ID;
   const customer = await t.api.getCustomer(customerId);
   const onCreated = vi.fn<(doc: WrittenDocument) => void>();
@@ -18,7 +23,7 @@ async function setup(options: { ticketNumber?: string | null; locale?: string; c
   t.renderUi(
     <CreateDocumentForm
       host={t.host}
-      api={t.api}
+      api={api}
       kind={options.kind ?? 'invoice'}
       customer={customer}
       ticketNumber={ticketNumber}
@@ -294,8 +299,19 @@ describe('CreateDocumentForm (other launches)', () => {
     expect(t.posts('/estimates')).toBe(1);
   });
 
-  it('a quote whose answer was lost cannot be checked: the agent is told, and only an explicit "Create anyway" sends again', async () => {
+  it('a quote that landed but whose answer was lost is found through listQuotes, not sent again', async () => {
     const t = await setup({ kind: 'quote' });
+    const before = t.sandbox.dataset.estimates.length;
+    await t.user.click(screen.getByRole('button', { name: 'Add Pro Monthly' }));
+    t.intercept(isPost('/estimates'), async () => new Response('Gateway Timeout', { status: 504, headers: { 'Content-Type': 'text/plain' } }));
+    await t.user.click(screen.getByRole('button', { name: 'Create quote' }));
+    await screen.findByText(/Quote .* was created for/);
+    expect(t.sandbox.dataset.estimates).toHaveLength(before + 1);
+    expect(t.posts('/estimates')).toBe(1);
+  });
+
+  it('a quote whose answer was lost cannot be checked without listQuotes: the agent is told, and only an explicit "Create anyway" sends again', async () => {
+    const t = await setup({ kind: 'quote', withoutQuoteList: true });
     const before = t.sandbox.dataset.estimates.length;
     await t.user.click(screen.getByRole('button', { name: 'Add Pro Monthly' }));
     t.refuse(isPost('/estimates'), () => new Response('Gateway Timeout', { status: 504 }));

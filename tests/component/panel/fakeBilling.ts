@@ -204,6 +204,7 @@ export function createFakeBilling(data: Partial<FakeBillingData> = {}, perPage =
     createCustomer: (...a) => run('createCustomer', a, () => customer('new', a[0].displayName, a[0].email)),
     updateCustomerAddresses: (...a) => run('updateCustomerAddresses', a, () => a[0]),
     createInvoice: (...a) => run('createInvoice', a, () => invoice('new', a[0].customerId)),
+    listQuotes: (...a) => run('listQuotes', a, () => paged([], a[0].page, perPage)),
     createQuote: (...a) =>
       run('createQuote', a, () => ({ id: 'q', number: 'QT-1', status: 'draft', date: null, total: null, currencyCode: null, referenceNumber: null })),
   };

@@ -39,7 +39,8 @@ describe('customer resolution and locations', () => {
     const user = userEvent.setup();
     const { desk, billing } = renderPanel({ ticket: ticketFor('104') });
     expect(await screen.findByText('No Billing customer for Nobody Known')).toBeInTheDocument();
-    expect(screen.queryByRole('button', { name: 'Create customer' })).toBeNull();
+    // The built-in create form is offered (tests/component/panel/wiring.test.tsx creates one).
+    expect(screen.getByRole('button', { name: 'Create customer' })).toBeInTheDocument();
     const box = screen.getByRole('searchbox', { name: 'Search Billing customers' });
     await user.clear(box);
     await user.type(box, 'globex{Enter}');
