@@ -181,7 +181,7 @@ describe('settings page: changing the organization (A6)', () => {
     expect(desk.group('link')).toHaveLength(1);
     expect(desk.storedSettings()).toMatchObject({ version: 2, organization: { id: '700001' } });
     await desk.user.click(screen.getByRole('button', { name: 'Cancel' }));
-    expect(within(orgCard()).getByText('Agents see billing data from Acme Inc.')).toBeInTheDocument();
+    expect(within(orgCard()).getByText('Agents see billing data from this organization: Acme Inc')).toBeInTheDocument();
   });
 });
 
