@@ -68,7 +68,7 @@ export function mergeTimeline(
 }
 
 /** The customer's history: subscription activities and money events, newest first (SPEC B4). */
-export async function loadTimeline(billing: BillingCache, customerId: string): Promise<Timeline> {
+export async function loadTimeline(billing: BillingCache, customerId: string, everySubscription = false): Promise<Timeline> {
   const [subs, transactions] = await Promise.allSettled([
     billing.read('listSubscriptions', customerId, 1),
     billing.read('listTransactions', customerId, 1),
@@ -76,7 +76,7 @@ export async function loadTimeline(billing: BillingCache, customerId: string): P
   if (subs.status === 'rejected' && transactions.status === 'rejected') throw toBillingError(subs.reason);
   const all = subs.status === 'fulfilled' ? subs.value.value.items : [];
   const ranked = [...all].sort((a, b) => (RANK[a.status] ?? 3) - (RANK[b.status] ?? 3));
-  const subscriptions = ranked.slice(0, MAX_SUBSCRIPTIONS_IN_TIMELINE);
+  const subscriptions = everySubscription ? ranked : ranked.slice(0, MAX_SUBSCRIPTIONS_IN_TIMELINE);
   const partial = all.length > subscriptions.length || (subs.status === 'fulfilled' && subs.value.value.hasMore);
   const histories = await mapLimit(subscriptions, ACTIVITY_CONCURRENCY, async (subscription) => ({
     subscription,

@@ -117,4 +117,18 @@ describe('panel over the sandbox (real adapter + real Billing client)', () => {
     expect(activityCalls).toBeGreaterThan(0);
     expect(activityCalls).toBeLessThanOrEqual(5);
   });
+
+  it('the full history of 40 subscriptions is one click away, and only then fetched', async () => {
+    const user = userEvent.setup();
+    const world = await renderSandboxPanel({ location: 'ticket', ticketId: D.manySubscriptionsTicketId });
+    await user.click(await screen.findByRole('tab', { name: 'Activity' }));
+    const before = within(await screen.findByRole('list', { name: 'Activity' })).getAllByRole('listitem').length;
+    await user.click(screen.getByRole('button', { name: 'Show the history of every subscription' }));
+    await waitFor(() =>
+      expect(within(screen.getByRole('list', { name: 'Activity' })).getAllByRole('listitem').length).toBeGreaterThan(before),
+    );
+    const activityCalls = new Set(world.sandbox.calls.filter((c) => /recentactivities/i.test(c.path)).map((c) => c.path));
+    expect(activityCalls.size).toBe(40);
+    expect(screen.queryByRole('button', { name: 'Show the history of every subscription' })).not.toBeInTheDocument();
+  });
 });
