@@ -97,6 +97,31 @@ function PanelBody({ host, createBilling = defaultFactory, cacheOptions, onCreat
     };
   }, [host, attempt]);
 
+  // An admin may disable the integration or change the organization while this panel stays open: look
+  // again, quietly, whenever the agent moves on or comes back to the panel (one storage read each).
+  useEffect(() => {
+    let live = true;
+    const recheck = () => {
+      void loadSettings(host).then((settings) => {
+        if (!live || !settings.ok) return;
+        setStart((current) =>
+          current.status === 'ready' && JSON.stringify(current.settings) !== JSON.stringify(settings.value)
+            ? { ...current, settings: settings.value }
+            : current,
+        );
+      });
+    };
+    const offTicket = host.on('ticketChanged', recheck);
+    const offPage = host.on('pageChanged', recheck);
+    window.addEventListener('focus', recheck);
+    return () => {
+      live = false;
+      offTicket();
+      offPage();
+      window.removeEventListener('focus', recheck);
+    };
+  }, [host]);
+
   const org = start.status === 'ready' && start.settings.enabled ? start.settings.organization : null;
   // One cache per organization for the life of the widget: a ticket switch reuses fresh answers.
   const billing = useMemo(

@@ -2,6 +2,7 @@ import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { DESK_FIXTURES as D } from '../../../src/sandbox/desk/deskData';
+import { loadSettings, saveSettings } from '../../../src/integration/settingsStore';
 import { renderSandboxPanel } from './sandboxHarness';
 
 const billingCalls = (world: Awaited<ReturnType<typeof renderSandboxPanel>>) =>
@@ -80,6 +81,20 @@ describe('panel over the sandbox (real adapter + real Billing client)', () => {
 
   it('disabled: no Billing request at all', async () => {
     const world = await renderSandboxPanel({ location: 'ticket', ticketId: D.singleMatchTicketId }, { enabled: false });
+    expect(await screen.findByText('The Zoho Billing integration is disabled.')).toBeInTheDocument();
+    await new Promise((r) => setTimeout(r, 30));
+    expect(billingCalls(world)).toHaveLength(0);
+  });
+
+  it('disabled while the panel is open: the next ticket shows it and calls nothing', async () => {
+    const world = await renderSandboxPanel({ location: 'ticket', ticketId: D.singleMatchTicketId });
+    expect(await screen.findByRole('heading', { name: /Bowman/ })).toBeInTheDocument();
+    const loaded = await loadSettings(world.host);
+    if (!loaded.ok) throw new Error('settings unreadable');
+    const saved = await saveSettings(world.host, { ...loaded.value, enabled: false }, loaded.value.version);
+    expect(saved.ok).toBe(true);
+    world.sandbox.calls.length = 0;
+    await act(async () => world.sim.emit('ticket_Shift', {}));
     expect(await screen.findByText('The Zoho Billing integration is disabled.')).toBeInTheDocument();
     await new Promise((r) => setTimeout(r, 30));
     expect(billingCalls(world)).toHaveLength(0);
