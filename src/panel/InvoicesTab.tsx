@@ -41,7 +41,10 @@ export function InvoicesTab({ customerId }: { customerId: string }) {
       )}
       <StaleBanner ageMs={list.ageMs} error={list.staleError} />
       {list.status === 'loading' && <Skeleton rows={4} />}
-      {list.status !== 'loading' && shown.length > 0 && <InvoiceRows invoices={shown} onOpen={setOpen} />}
+      {list.status !== 'loading' && shown.length > 0 && (
+        // Only the full list pages in as the agent scrolls; "this ticket" searches older pages on request.
+        <InvoiceRows invoices={shown} onOpen={setOpen} onNearEnd={filter === 'all' ? list.loadMore : undefined} />
+      )}
       {(list.status === 'ready' || list.status === 'loading-more') && shown.length === 0 && (
         <EmptyState
           title={filter === 'ticket' ? i18n.t('panel.invoices.emptyTicket', { number: ticketNumber ?? '' }) : i18n.t('panel.invoices.empty')}
@@ -54,7 +57,6 @@ export function InvoicesTab({ customerId }: { customerId: string }) {
           {filter === 'ticket' ? i18n.t('panel.invoices.searchOlder') : i18n.t('panel.loadMore')}
         </button>
       )}
-      {list.capped && <p className="muted">{i18n.t('panel.capped', { count: list.items.length })}</p>}
     </div>
   );
 }

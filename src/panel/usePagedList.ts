@@ -3,9 +3,6 @@ import { toBillingError, type BillingError } from '../billing/errors';
 import type { Page } from '../billing/types';
 import type { Fetched } from '../integration/billingCache';
 
-/** Never more rows than this in the DOM: beyond it the agent is sent to Zoho Billing. */
-export const MAX_ROWS = 300;
-
 export interface PagedList<T> {
   items: T[];
   status: 'loading' | 'ready' | 'error' | 'loading-more';
@@ -13,12 +10,14 @@ export interface PagedList<T> {
   staleError: BillingError | null;
   ageMs: number;
   hasMore: boolean;
-  capped: boolean;
   loadMore: () => void;
   retry: () => void;
 }
 
-/** Page-by-page list ("Load more") that drops answers of a superseded key (SPEC B13). */
+/**
+ * Page-by-page list ("Load more", or scrolling near the end) that drops answers of a superseded key
+ * (SPEC B13). Loaded rows stay in memory; the DOM only holds what InvoiceRows windows in.
+ */
 export function usePagedList<T>(key: string, fetchPage: (page: number) => Promise<Fetched<Page<T>>>): PagedList<T> {
   const [items, setItems] = useState<T[]>([]);
   const [page, setPage] = useState(0);
@@ -28,17 +27,21 @@ export function usePagedList<T>(key: string, fetchPage: (page: number) => Promis
   const [stale, setStale] = useState<{ ageMs: number; error: BillingError | null }>({ ageMs: 0, error: null });
   const [attempt, setAttempt] = useState(0);
   const generation = useRef(0);
+  // Scrolling fires loadMore many times per page: only one page may be on its way at once.
+  const busy = useRef(false);
   const fetchRef = useRef(fetchPage);
   fetchRef.current = fetchPage;
 
   const run = useCallback((pageNo: number, append: boolean) => {
     const mine = generation.current;
+    busy.current = true;
     setStatus(append ? 'loading-more' : 'loading');
     setError(null);
     fetchRef.current(pageNo).then(
       (answer) => {
         if (generation.current !== mine) return;
-        setItems((previous) => (append ? [...previous, ...answer.value.items] : answer.value.items).slice(0, MAX_ROWS));
+        busy.current = false;
+        setItems((previous) => (append ? [...previous, ...answer.value.items] : answer.value.items));
         setPage(pageNo);
         setHasMore(answer.value.hasMore);
         setStale({ ageMs: answer.ageMs, error: answer.error });
@@ -46,6 +49,7 @@ export function usePagedList<T>(key: string, fetchPage: (page: number) => Promis
       },
       (e: unknown) => {
         if (generation.current !== mine) return;
+        busy.current = false;
         setError(toBillingError(e));
         setStatus('error');
       },
@@ -54,6 +58,7 @@ export function usePagedList<T>(key: string, fetchPage: (page: number) => Promis
 
   useEffect(() => {
     generation.current += 1;
+    busy.current = false;
     setItems([]);
     setPage(0);
     run(1, false);
@@ -62,18 +67,17 @@ export function usePagedList<T>(key: string, fetchPage: (page: number) => Promis
     };
   }, [key, attempt, run]);
 
-  const capped = items.length >= MAX_ROWS;
+  const loadMore = useCallback(() => {
+    if (!busy.current && status === 'ready' && hasMore) run(page + 1, true);
+  }, [status, hasMore, page, run]);
   return {
     items,
     status,
     error,
     staleError: stale.error,
     ageMs: stale.ageMs,
-    hasMore: hasMore && !capped,
-    capped: capped && hasMore,
-    loadMore: () => {
-      if (status === 'ready' && hasMore && !capped) run(page + 1, true);
-    },
+    hasMore,
+    loadMore,
     retry: () => {
       if (page > 0 && items.length > 0) run(page + 1, true);
       else setAttempt((a) => a + 1);

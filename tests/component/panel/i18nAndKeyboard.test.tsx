@@ -1,4 +1,5 @@
-import { screen, within } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { ROW_HEIGHT } from '../../../src/panel/InvoiceRows';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { createFakeBilling, customer, invoice } from './fakeBilling';
@@ -42,7 +43,7 @@ describe('Japanese, keyboard and long lists', () => {
     expect(screen.getByRole('tabpanel')).toHaveAttribute('aria-labelledby', screen.getByRole('tab', { name: 'Overview' }).id);
   });
 
-  it('pages invoices with Load more and never renders more than 300 rows', async () => {
+  it('pages invoices in as the agent scrolls, keeping only a window of rows in the DOM', async () => {
     const user = userEvent.setup();
     const many = Array.from({ length: 420 }, (_, i) =>
       invoice(`b${i}`, 'c-big', { number: `INV-${String(i).padStart(4, '0')}`, date: `2026-01-${String((i % 28) + 1).padStart(2, '0')}` }),
@@ -53,16 +54,31 @@ describe('Japanese, keyboard and long lists', () => {
     );
     renderPanel({ ticket: ticketFor('102') }, billing);
     await user.click(await screen.findByRole('tab', { name: 'Invoices' }));
+    const list = await screen.findByRole('list', { name: 'Invoices' });
     const rows = () => within(screen.getByRole('list', { name: 'Invoices' })).getAllByRole('listitem');
-    await screen.findByRole('list', { name: 'Invoices' });
-    expect(rows()).toHaveLength(100);
-    await user.click(screen.getByRole('button', { name: 'Load more' }));
-    await screen.findByRole('button', { name: 'Load more' });
-    expect(rows()).toHaveLength(200);
-    await user.click(screen.getByRole('button', { name: 'Load more' }));
-    expect(await screen.findByText('Showing the first 300. Open Zoho Billing to see the rest.')).toBeInTheDocument();
-    expect(rows()).toHaveLength(300);
+    const scroller = list.parentElement!;
+    const scrollTo = (top: number) => {
+      scroller.scrollTop = top;
+      fireEvent.scroll(scroller);
+    };
+    // One page fetched; far fewer rows rendered than loaded.
+    expect(billing.count('listInvoices')).toBe(1);
+    expect(rows().length).toBeLessThan(100);
+    expect(rows()[0]).toHaveAttribute('aria-setsize', '100');
+    // Scrolling near the end of what is loaded fetches the next page by itself.
+    scrollTo(95 * ROW_HEIGHT);
+    await waitFor(() => expect(rows()[0]).toHaveAttribute('aria-setsize', '200'));
+    // "Load more" stays for keyboard users; the last page ends the list.
+    for (const size of ['300', '400', '420']) {
+      await user.click(await screen.findByRole('button', { name: 'Load more' }));
+      await waitFor(() => expect(rows()[0]).toHaveAttribute('aria-setsize', size));
+    }
     expect(screen.queryByRole('button', { name: 'Load more' })).toBeNull();
+    scrollTo(420 * ROW_HEIGHT);
+    await waitFor(() => expect(rows().at(-1)).toHaveAttribute('aria-posinset', '420'));
+    expect(Number(rows()[0]!.getAttribute('aria-posinset'))).toBeGreaterThan(300);
+    expect(rows().length).toBeLessThanOrEqual(300);
+    expect(billing.count('listInvoices')).toBe(5);
   }, 30_000);
 
   it('an unknown status is shown as text, a known one translated', async () => {
