@@ -1,49 +1,6 @@
-import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
-import '../ui/theme.css';
-import { connectDeskHost } from '../host/deskHost';
-import type { Appearance } from '../host/types';
-import { createI18n } from '../i18n/i18n';
 import { SettingsPage } from '../settings/SettingsPage';
+import { startWidget } from './startWidget';
 
-function applyAppearance(appearance: Appearance): void {
-  document.documentElement.dataset.appearance = appearance;
-}
-
-async function main(): Promise<void> {
-  const container = document.getElementById('root');
-  if (!container) return;
-  const root = createRoot(container);
-
-  if (!window.ZOHODESK) {
-    // Opened outside Desk (or the SDK script was blocked): say so in the browser's language.
-    const i18n = createI18n(navigator.language);
-    document.documentElement.lang = i18n.language;
-    root.render(<p role="alert">{i18n.t('settings.noDesk')}</p>);
-    return;
-  }
-
-  let host;
-  try {
-    host = await connectDeskHost();
-  } catch {
-    const i18n = createI18n(navigator.language);
-    document.documentElement.lang = i18n.language;
-    root.render(<p role="alert">{i18n.t('settings.startFailed')}</p>);
-    return;
-  }
-
-  const context = host.context();
-  const i18n = createI18n(context.locale, context.user.timeZone);
-  document.documentElement.lang = i18n.language;
-  applyAppearance(context.appearance);
-  host.on('preferencesChanged', () => applyAppearance(host.context().appearance));
-
-  root.render(
-    <StrictMode>
-      <SettingsPage host={host} i18n={i18n} />
-    </StrictMode>,
-  );
-}
-
-void main();
+void startWidget({ noDesk: 'settings.noDesk', startFailed: 'settings.startFailed' }, (host, i18n) => (
+  <SettingsPage host={host} i18n={i18n} />
+));
