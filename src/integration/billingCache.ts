@@ -11,6 +11,7 @@
  */
 import { BillingError, toBillingError } from '../billing/errors';
 import type { BillingApi } from '../billing/types';
+import type { CachePersistence } from './sessionCache';
 
 export type ReadCall =
   | 'listOrganizations'
@@ -49,6 +50,8 @@ export interface CacheOptions {
   /** Longest single back-off we will wait; a longer Retry-After fails at once (the UI shows it). */
   maxBackoffMs?: number;
   maxEntries?: number;
+  /** Where answers outlive this widget (the tab's sessionStorage in Desk); memory only when absent. */
+  persist?: CachePersistence;
   now?: () => number;
   sleep?: (ms: number) => Promise<void>;
   random?: () => number;
@@ -112,6 +115,7 @@ export function createBillingCache(api: BillingApi, options: CacheOptions): Bill
   const now = options.now ?? Date.now;
   const sleep = options.sleep ?? defaultSleep;
   const random = options.random ?? Math.random;
+  const persist = options.persist;
 
   const entries = new Map<string, Entry>();
   const inFlight = new Map<string, Promise<Entry>>();
@@ -156,6 +160,7 @@ export function createBillingCache(api: BillingApi, options: CacheOptions): Bill
   function store(entry: Entry, key: string) {
     entries.delete(key);
     entries.set(key, entry);
+    persist?.save(key, entry);
     while (entries.size > maxEntries) {
       const oldest = entries.keys().next().value;
       if (oldest === undefined) break;
@@ -179,7 +184,15 @@ export function createBillingCache(api: BillingApi, options: CacheOptions): Bill
 
   async function read<K extends ReadCall>(call: K, ...args: Parameters<BillingApi[K]>): Promise<Fetched<ReadResult<K>>> {
     const key = keyOf(call, args);
-    const cached = entries.get(key);
+    let cached = entries.get(key);
+    if (!cached && persist) {
+      const kept = persist.load(key);
+      // Only what this organization's cache wrote under this exact key, and nothing from the future.
+      if (kept && kept.call === call && kept.fetchedAt <= now()) {
+        cached = { call, args, value: kept.value, fetchedAt: kept.fetchedAt };
+        entries.set(key, cached);
+      }
+    }
     const t = now();
     const as = (entry: Entry, error: BillingError | null): Fetched<ReadResult<K>> => ({
       value: entry.value as ReadResult<K>,
@@ -205,6 +218,9 @@ export function createBillingCache(api: BillingApi, options: CacheOptions): Bill
   function invalidateCustomer(customerId: string) {
     for (const [key, entry] of entries) {
       if (customerOf(entry.call, entry.args) === customerId) entries.delete(key);
+    }
+    for (const [key, entry] of persist?.entries() ?? []) {
+      if (customerOf(entry.call as ReadCall, entry.args) === customerId) persist?.remove(key);
     }
   }
 
@@ -264,6 +280,9 @@ export function createBillingCache(api: BillingApi, options: CacheOptions): Bill
     invalidateCustomer,
     clear() {
       entries.clear();
+      // Keys are JSON arrays that start with the organization id.
+      const ours = JSON.stringify([organizationId]).slice(0, -1);
+      for (const [key] of persist?.entries() ?? []) if (key.startsWith(ours)) persist?.remove(key);
     },
     get sent() {
       return sent;

@@ -3,6 +3,7 @@
  * call its actions. Every write goes through saveSettings (optimistic, read back) and the screen
  * only ever shows what storage confirmed.
  */
+import { clearSessionCache } from '../integration/sessionCache';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { createBillingClient } from '../billing/billingClient';
 import { toBillingError, type BillingError } from '../billing/errors';
@@ -318,6 +319,8 @@ export function useSettingsPage({ host, i18n, billing, now = () => new Date() }:
     let report: RemovalReport;
     try {
       report = await removeIntegration(host);
+      // Answers this tab kept for the panels go too (other agents' tabs drop theirs when they close).
+      clearSessionCache();
     } catch (e) {
       report = { ok: false, failures: [{ group: 'settings', remainingKeys: [], error: { kind: 'rejected', message: String(e) } }] };
     } finally {

@@ -208,6 +208,8 @@ describe('400 + code 3004: a saved customer link whose customer Billing no longe
       return gone;
     }, [...BILLING.northwindCustomerIds] as string[]);
     expect(removed).toHaveLength(3);
+    // The panel keeps fresh answers in the tab for a minute (SPEC C3); this case is about Billing's answer.
+    await e2e.page.evaluate(() => sessionStorage.clear());
     frame = await openLocation(e2e.page, 'ticket', { ticketId: DESK_FIXTURES.multiMatchTicketId, faults: CLEAR }, { reset: false, storage: 'keep' });
     const calls400 = async () =>
       e2e.page.evaluate(() => (window.__deskSimulator!.sandbox as { calls: { status: number; path: string }[] }).calls.filter((c) => c.status === 400 && /\/customers\/\d+$/.test(c.path)).length);
@@ -220,6 +222,7 @@ describe('400 + code 3004: a saved customer link whose customer Billing no longe
     await e2e.page.evaluate((customer) => {
       (window.__deskSimulator!.sandbox as { dataset: { customers: unknown[] } }).dataset.customers.push(...customer);
     }, removed);
+    await e2e.page.evaluate(() => sessionStorage.clear());
     if (!(await clickIfPresent(frame, t('common.retry')))) {
       // "No Billing customer" has no Retry (nothing failed): opening the ticket again finds them.
       frame = await openLocation(e2e.page, 'ticket', { ticketId: DESK_FIXTURES.multiMatchTicketId, faults: CLEAR }, { reset: false, storage: 'keep' });

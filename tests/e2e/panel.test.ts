@@ -36,6 +36,20 @@ describe('agent panel', () => {
     expect(await tablist.getByRole('tab', { name: en.panel.tabs.invoices }).getAttribute('aria-selected')).toBe('true');
   });
 
+  it('reopened within the freshness window, the panel shows the customer without a Billing call (C3)', async () => {
+    let frame = await openLocation(e2e.page, 'ticket', { ticketId: D.singleMatchTicketId });
+    await customerHeading(frame, 'Bowman Furniture');
+    const before = await settledBillingCallCount(e2e.page);
+    expect(before).toBeGreaterThan(0);
+    const key = await e2e.page.evaluate(() => window.__deskSimulator!.state().frameKey);
+    // Desk re-creates the widget when the agent comes back to the ticket; Desk storage stays as it was.
+    await e2e.page.evaluate(() => window.__deskSimulator!.reload());
+    frame = await panelFrame(e2e.page, key);
+    await customerHeading(frame, 'Bowman Furniture');
+    await frame.getByText('Credit balance (outstanding receivables)').first().waitFor();
+    expect(await settledBillingCallCount(e2e.page)).toBe(before);
+  });
+
   it('speaks Japanese to a Japanese agent and shows the Japanese customer', async () => {
     const frame = await openLocation(e2e.page, 'ticket', { ticketId: D.japaneseTicketId, locale: 'ja', timeZone: 'Asia/Tokyo' });
     await customerHeading(frame, '株式会社山田商事');

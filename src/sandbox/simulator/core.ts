@@ -3,6 +3,7 @@
  * both, and the extension frame's lifecycle. The React shell renders `state()`; tests and the bench
  * drive the same object through `window.__deskSimulator`.
  */
+import { clearSessionCache } from '../../integration/sessionCache';
 import { LOCATIONS } from '../../host/types';
 import { SETTINGS_KEY } from '../../integration/settingsStore';
 import { createBillingSandbox, type BillingSandbox } from '../billing/sandbox';
@@ -72,6 +73,8 @@ export function createSimulatorCore(options: SimulatorCoreOptions = {}): DeskSim
 } {
   const seed = options.seed;
   const sandbox = createBillingSandbox(seed === undefined ? {} : { seed });
+  // A new simulator page is a new sandbox: answers kept in this tab from the last one no longer hold.
+  clearSessionCache();
   // The sandbox owns the Desk side too (its Desk API handlers answer from it); reset() replaces it.
   const desk = (): DeskData => sandbox.desk;
   let config: SimulatorConfig = mergeConfig(DEFAULT_CONFIG, options.initial ?? {});
@@ -284,7 +287,11 @@ export function createSimulatorCore(options: SimulatorCoreOptions = {}): DeskSim
       const before = config;
       config = mergeConfig(config, patch);
       apply();
-      if (before.dataCenter !== config.dataCenter) moveStoredOrganization(config.dataCenter);
+      if (before.dataCenter !== config.dataCenter) {
+        moveStoredOrganization(config.dataCenter);
+        // Answers the tab kept came from the old data center's Billing.
+        clearSessionCache();
+      }
       if (options.reload ?? needsReload(before, config, patch)) return reload();
       if (before.appearance !== config.appearance) {
         sim.emit('user_preference.changed', { appearance: config.appearance, theme: 'blue', fontFamily: 'Puvi' });
@@ -332,11 +339,14 @@ export function createSimulatorCore(options: SimulatorCoreOptions = {}): DeskSim
     },
     clearStorage() {
       sim.storage.clear();
+      // Everything the extension keeps: Desk storage and its answers kept in this tab.
+      clearSessionCache();
       changed();
     },
     async resetData() {
       sandbox.reset();
       sim.storage.clear();
+      clearSessionCache();
       sim.log.notifications.length = 0;
       sim.log.inserted.length = 0;
       sim.log.opened.length = 0;
