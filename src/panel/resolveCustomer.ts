@@ -56,8 +56,13 @@ export async function resolveCustomer(
     const link = await getCustomerLink(host, target.entity.kind, target.entity.id, billing.organizationId);
     // A storage hiccup should not hide the customer: fall through to matching.
     if (link.ok && link.value) {
+      const customerId = link.value.customerId;
+      // The id is known already: ask for the tabs' first pages in the same round trip as the customer.
+      // The cache shares these with the views that mount next; a failure here is theirs to show.
+      billing.read('listSubscriptions', customerId, 1).catch(() => undefined);
+      billing.read('listInvoices', { customerId, page: 1 }).catch(() => undefined);
       try {
-        const customer = (await billing.read('getCustomer', link.value.customerId)).value;
+        const customer = (await billing.read('getCustomer', customerId)).value;
         return { kind: 'found', customer, method: 'saved' };
       } catch (e) {
         if (!(isBillingError(e) && e.kind === 'not-found')) throw e;
