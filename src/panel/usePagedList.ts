@@ -18,7 +18,7 @@ export interface PagedList<T> {
  * Page-by-page list ("Load more", or scrolling near the end) that drops answers of a superseded key
  * (SPEC B13). Loaded rows stay in memory; the DOM only holds what InvoiceRows windows in.
  */
-export function usePagedList<T>(key: string, fetchPage: (page: number) => Promise<Fetched<Page<T>>>): PagedList<T> {
+export function usePagedList<T extends { id: string }>(key: string, fetchPage: (page: number) => Promise<Fetched<Page<T>>>): PagedList<T> {
   const [items, setItems] = useState<T[]>([]);
   const [page, setPage] = useState(0);
   const [hasMore, setHasMore] = useState(false);
@@ -41,7 +41,12 @@ export function usePagedList<T>(key: string, fetchPage: (page: number) => Promis
       (answer) => {
         if (generation.current !== mine) return;
         busy.current = false;
-        setItems((previous) => (append ? [...previous, ...answer.value.items] : answer.value.items));
+        // Pages may overlap (a first small page, then larger ones): each row once.
+        setItems((previous) => {
+          if (!append) return answer.value.items;
+          const seen = new Set(previous.map((item) => item.id));
+          return [...previous, ...answer.value.items.filter((item) => !seen.has(item.id))];
+        });
         setPage(pageNo);
         setHasMore(answer.value.hasMore);
         setStale({ ageMs: answer.ageMs, error: answer.error });

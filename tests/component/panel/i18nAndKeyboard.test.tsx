@@ -68,8 +68,8 @@ describe('Japanese, keyboard and long lists', () => {
     // Scrolling near the end of what is loaded fetches the next page by itself.
     scrollTo(95 * ROW_HEIGHT);
     await waitFor(() => expect(rows()[0]).toHaveAttribute('aria-setsize', '200'));
-    // "Load more" stays for keyboard users; the last page ends the list.
-    for (const size of ['300', '400', '420']) {
+    // After the first page come Billing's largest pages (200); "Load more" stays for keyboard users.
+    for (const size of ['400', '420']) {
       await user.click(await screen.findByRole('button', { name: 'Load more' }));
       await waitFor(() => expect(rows()[0]).toHaveAttribute('aria-setsize', size));
     }
@@ -78,7 +78,7 @@ describe('Japanese, keyboard and long lists', () => {
     await waitFor(() => expect(rows().at(-1)).toHaveAttribute('aria-posinset', '420'));
     expect(Number(rows()[0]!.getAttribute('aria-posinset'))).toBeGreaterThan(300);
     expect(rows().length).toBeLessThanOrEqual(300);
-    expect(billing.count('listInvoices')).toBe(5);
+    expect(billing.count('listInvoices')).toBe(4);
   }, 30_000);
 
   it('an unknown status is shown as text, a known one translated', async () => {

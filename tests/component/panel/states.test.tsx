@@ -8,11 +8,16 @@ import { renderPanel, standardBilling, ticketFor } from './scenario';
 describe('panel states', () => {
   it('shows a loading state while the customer is being found', async () => {
     const billing = standardBilling();
-    let release: () => void = () => undefined;
-    billing.before = () => new Promise<void>((resolve) => (release = resolve));
+    // Every call waits until released: all of them, not only the last one made.
+    let released = false;
+    const waiting: Array<() => void> = [];
+    billing.before = () => (released ? Promise.resolve() : new Promise<void>((resolve) => waiting.push(resolve)));
     renderPanel({ ticket: ticketFor('102') }, billing);
     expect(await screen.findByText('Finding the Billing customer…')).toBeInTheDocument();
-    act(() => release());
+    act(() => {
+      released = true;
+      waiting.splice(0).forEach((resolve) => resolve());
+    });
     expect(await screen.findByRole('heading', { name: /Bob Builder/ })).toBeInTheDocument();
   });
 
