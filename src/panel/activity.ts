@@ -1,10 +1,11 @@
 import { toBillingError } from '../billing/errors';
-import type { Subscription, SubscriptionActivity, Transaction } from '../billing/types';
+import type { InvoiceSummary, Subscription, SubscriptionActivity, Transaction } from '../billing/types';
 import type { BillingCache } from '../integration/billingCache';
 
 export type TimelineEvent =
   | { kind: 'activity'; key: string; sortAt: string; at: string | null; description: string; by: string; subscription: string }
-  | { kind: 'money'; key: string; sortAt: string; date: string | null; transaction: Transaction };
+  | { kind: 'money'; key: string; sortAt: string; date: string | null; transaction: Transaction }
+  | { kind: 'milestone'; key: string; sortAt: string; date: string | null; milestone: 'started' | 'cancelled' | 'ended'; subscription: string };
 
 /** How many subscriptions' histories one tab open may fetch, and how many at once (SPEC C3). */
 export const MAX_SUBSCRIPTIONS_IN_TIMELINE = 5;
@@ -69,11 +70,9 @@ export function mergeTimeline(
 
 /** The customer's history: subscription activities and money events, newest first (SPEC B4). */
 export async function loadTimeline(billing: BillingCache, customerId: string, everySubscription = false): Promise<Timeline> {
-  const [subs, transactions] = await Promise.allSettled([
-    billing.read('listSubscriptions', customerId, 1),
-    billing.read('listTransactions', customerId, 1),
-  ]);
-  if (subs.status === 'rejected' && transactions.status === 'rejected') throw toBillingError(subs.reason);
+  // Money events do not gate the subscription histories: both go out in the same round trip.
+  const settledTransactions = Promise.allSettled([billing.read('listTransactions', customerId, 1)]).then(([t]) => t);
+  const [subs] = await Promise.allSettled([billing.read('listSubscriptions', customerId, 1)]);
   const all = subs.status === 'fulfilled' ? subs.value.value.items : [];
   const ranked = [...all].sort((a, b) => (RANK[a.status] ?? 3) - (RANK[b.status] ?? 3));
   const subscriptions = everySubscription ? ranked : ranked.slice(0, MAX_SUBSCRIPTIONS_IN_TIMELINE);
@@ -82,8 +81,34 @@ export async function loadTimeline(billing: BillingCache, customerId: string, ev
     subscription,
     activities: (await billing.read('listSubscriptionActivities', subscription.id)).value,
   }));
+  const transactions = await settledTransactions;
+  if (subs.status === 'rejected' && transactions.status === 'rejected') throw toBillingError(subs.reason);
   const ok = histories.flatMap((h) => (h.status === 'fulfilled' ? [h.value] : []));
   const firstFailure = histories.find((h) => h.status === 'rejected');
   if (ok.length === 0 && firstFailure && transactions.status === 'rejected') throw toBillingError(firstFailure.reason);
   return { events: mergeTimeline(ok, transactions.status === 'fulfilled' ? transactions.value.value.items : []), partial: partial || histories.length !== ok.length };
+}
+
+/**
+ * The timeline that needs no extra Billing call: subscription milestones and invoices from the first
+ * pages the panel already holds. Shown at once while the detailed history loads (SPEC B4, C3).
+ */
+export function quickTimeline(subscriptions: Subscription[], invoices: InvoiceSummary[]): TimelineEvent[] {
+  const events: TimelineEvent[] = [];
+  for (const sub of subscriptions) {
+    const name = sub.planName || sub.name || sub.number;
+    const started = sub.activatedAt ?? sub.createdAt;
+    if (started) events.push({ kind: 'milestone', key: `m:${sub.id}:started`, sortAt: sortKey(started), date: started, milestone: 'started', subscription: name });
+    if (sub.cancelledAt)
+      events.push({ kind: 'milestone', key: `m:${sub.id}:cancelled`, sortAt: sortKey(sub.cancelledAt), date: sub.cancelledAt, milestone: 'cancelled', subscription: name });
+    if (sub.status === 'expired' && sub.expiresAt)
+      events.push({ kind: 'milestone', key: `m:${sub.id}:ended`, sortAt: sortKey(sub.expiresAt), date: sub.expiresAt, milestone: 'ended', subscription: name });
+  }
+  for (const inv of invoices) {
+    const transaction: Transaction = {
+      id: inv.id, type: 'invoice', date: inv.date, amount: inv.total, status: inv.status, referenceId: inv.number, currencyCode: inv.currencyCode,
+    };
+    events.push({ kind: 'money', key: `i:${inv.id}`, sortAt: sortKey(inv.date), date: inv.date, transaction });
+  }
+  return events.sort((x, y) => (x.sortAt < y.sortAt ? 1 : x.sortAt > y.sortAt ? -1 : 0));
 }

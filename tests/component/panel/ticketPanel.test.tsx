@@ -1,4 +1,4 @@
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { renderPanel, ticketFor } from './scenario';
@@ -41,6 +41,7 @@ describe('ticket panel', () => {
     await screen.findByRole('heading', { name: /Ada Lovelace/ });
     expect(billing.count('listSubscriptionActivities')).toBe(0);
     await user.click(screen.getByRole('tab', { name: 'Activity' }));
+    await waitFor(() => expect(screen.queryByText('Loading the detailed history…')).toBeNull());
     const list = await screen.findByRole('list', { name: 'Activity' });
     const items = within(list).getAllByRole('listitem').map((li) => li.textContent ?? '');
     expect(items).toHaveLength(3);
@@ -48,6 +49,29 @@ describe('ticket panel', () => {
     expect(items[1]).toMatch(/Subscription renewed/);
     expect(items[2]).toMatch(/Subscription cancelled/);
     expect(billing.count('listSubscriptionActivities')).toBe(2);
+  });
+
+  it('activity shows milestones and invoices at once, with no extra call, while the detailed history loads', async () => {
+    const user = userEvent.setup();
+    const { billing } = renderPanel({ ticket: ticketFor('101') });
+    await screen.findByRole('heading', { name: /Ada Lovelace/ });
+    await waitFor(() => expect(billing.count('listInvoices')).toBe(1));
+    const before = billing.count();
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    billing.before = (name) => (name === 'listSubscriptionActivities' || name === 'listTransactions' ? held : undefined);
+    await user.click(screen.getByRole('tab', { name: 'Activity' }));
+    expect(await screen.findByText('Loading the detailed history…')).toBeInTheDocument();
+    const quick = within(screen.getByRole('list', { name: 'Activity' })).getAllByRole('listitem').map((li) => li.textContent ?? '');
+    expect(quick[0]).toMatch(/Invoice INV-0002/);
+    expect(quick.some((t) => /Subscription started/.test(t))).toBe(true);
+    // Only the detailed history went out; the quick view came from what the panel already had.
+    const since = billing.calls.slice(before).map((c) => c.name);
+    expect(since.length).toBeGreaterThan(0);
+    expect(since.every((name) => name === 'listSubscriptionActivities' || name === 'listTransactions')).toBe(true);
+    release();
+    await waitFor(() => expect(screen.queryByText('Loading the detailed history…')).toBeNull());
+    expect(screen.getByText('Subscription renewed')).toBeInTheDocument();
   });
 
   it('subscriptions tab lists every status and opens a detail with its invoices', async () => {
