@@ -4,7 +4,7 @@
  * identical in-flight calls share one request, at most a few run at once, and a 429 backs off
  * (Retry-After when given, else exponential, with jitter) for every call of this organization.
  *
- * Freshness: an answer younger than `freshMs` is served without a call; up to `staleMs` it is served
+ * Freshness: an answer younger than `freshMs` (5 min) is served without a call; up to `staleMs` it is served
  * at once and refreshed in the background (stale-while-revalidate). When a refresh fails for a
  * transient reason, the last good answer (up to `keepMs` old) is returned with its age and the error,
  * so the panel can keep showing it, marked (SPEC B14).
@@ -105,8 +105,11 @@ const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(r
 
 export function createBillingCache(api: BillingApi, options: CacheOptions): BillingCache {
   const organizationId = options.organizationId;
-  const freshMs = options.freshMs ?? 60_000;
-  const staleMs = options.staleMs ?? 10 * 60_000;
+  // Billing records change rarely within minutes, and every call spends the organization's shared budget
+  // (C3): answers are used as they are for 5 minutes (the header says their age, Refresh asks again),
+  // then shown at once and refreshed in the background for up to 30.
+  const freshMs = options.freshMs ?? 5 * 60_000;
+  const staleMs = options.staleMs ?? 30 * 60_000;
   const keepMs = options.keepMs ?? 60 * 60_000;
   const maxConcurrent = Math.max(1, options.maxConcurrent ?? 4);
   const maxAttempts = Math.max(1, options.maxAttempts ?? 3);

@@ -9,10 +9,16 @@ export function CustomerHeader({
   customer,
   method,
   onChange,
+  onRefresh,
+  ageMs = 0,
 }: {
   customer: CustomerSummary;
   method: MatchMethod;
   onChange?: (() => void) | undefined;
+  /** Drops what the panel keeps for this customer and asks Billing again. */
+  onRefresh?: (() => void) | undefined;
+  /** How old the shown answer is: said once it is a minute or more (answers are kept a few minutes). */
+  ageMs?: number;
 }) {
   const i18n = useI18n();
   const { organization } = usePanelEnv();
@@ -37,11 +43,22 @@ export function CustomerHeader({
           </>
         )}
       </span>
-      {url && (
-        <a href={url} target="_blank" rel="noopener noreferrer">
-          {i18n.t('panel.openInBilling')}
-        </a>
-      )}
+      <span className="header-links">
+        {url && (
+          <a href={url} target="_blank" rel="noopener noreferrer">
+            {i18n.t('panel.openInBilling')}
+          </a>
+        )}
+        {onRefresh && (
+          <>
+            {url && ' · '}
+            {ageMs >= 60_000 && <span className="muted">{i18n.t('panel.updatedAgo', { minutes: Math.floor(ageMs / 60_000) })} </span>}
+            <button type="button" className="link-button" onClick={onRefresh}>
+              {i18n.t('panel.refresh')}
+            </button>
+          </>
+        )}
+      </span>
     </header>
   );
 }

@@ -135,7 +135,13 @@ export function CustomerView({
   return (
     <div ref={root}>
       {stale && stale.status === 'ready' && <StaleBanner ageMs={stale.ageMs} error={stale.staleError} />}
-      <CustomerHeader customer={customer} method={method} onChange={onChange} />
+      <CustomerHeader
+        customer={customer}
+        method={method}
+        onChange={onChange}
+        onRefresh={reload}
+        ageMs={detail.status === 'ready' ? detail.ageMs : 0}
+      />
       <SummaryStrip
         customer={customer}
         subscriptions={subs.status === 'ready' ? subs.value.items : subs.status === 'error' ? [] : null}

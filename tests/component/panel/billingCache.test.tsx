@@ -34,20 +34,23 @@ describe('billingCache', () => {
   it('serves stale answers at once with their age and refreshes in the background', async () => {
     const { cache, billing, tick } = setup();
     await cache.read('getCustomer', 'c1');
+    tick(4 * 60_000);
+    expect((await cache.read('getCustomer', 'c1')).ageMs).toBe(240_000);
+    expect(billing.count('getCustomer')).toBe(1);
     tick(2 * 60_000);
     const stale = await cache.read('getCustomer', 'c1');
-    expect(stale.ageMs).toBe(120_000);
+    expect(stale.ageMs).toBe(360_000);
     expect(billing.count('getCustomer')).toBe(2);
   });
 
   it('falls back to the last good answer with the error when a refresh fails transiently', async () => {
     const { cache, billing, tick } = setup();
     await cache.read('getCustomer', 'c1');
-    tick(15 * 60_000);
+    tick(40 * 60_000);
     billing.fail = 'server';
     const answer = await cache.read('getCustomer', 'c1');
     expect(answer.error?.kind).toBe('server');
-    expect(answer.ageMs).toBe(15 * 60_000);
+    expect(answer.ageMs).toBe(40 * 60_000);
     expect(cache.lastGoodForCustomer('c1').map((e) => e.call)).toEqual(['getCustomer']);
     billing.fail = 'forbidden';
     await expect(cache.read('getCustomer', 'c1')).rejects.toMatchObject({ kind: 'forbidden' });

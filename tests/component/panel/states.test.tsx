@@ -103,12 +103,28 @@ describe('panel states', () => {
     const { desk } = renderPanel({ ticket: ticketFor('101') }, billing, { now: () => clock });
     await screen.findByRole('heading', { name: /Ada Lovelace/ });
     expect(await screen.findByText('1 Main St')).toBeInTheDocument();
-    clock += 15 * 60_000;
+    clock += 40 * 60_000;
     billing.fail = 'network';
     act(() => desk.emit('ticketChanged', {}));
-    expect(await screen.findByText(/Shown from 15 minutes ago\./)).toBeInTheDocument();
+    expect(await screen.findByText(/Shown from 40 minutes ago\./)).toBeInTheDocument();
     expect(screen.getByRole('heading', { name: /Ada Lovelace/ })).toBeInTheDocument();
     expect(screen.getByText('1 Main St')).toBeInTheDocument();
+  });
+
+  it('says how old kept data is, and Refresh asks Billing again', async () => {
+    const user = userEvent.setup();
+    let clock = Date.parse('2026-11-27T10:00:00Z');
+    const billing = standardBilling();
+    const { desk } = renderPanel({ ticket: ticketFor('101') }, billing, { now: () => clock });
+    await screen.findByRole('heading', { name: /Ada Lovelace/ });
+    await waitFor(() => expect(billing.count('getCustomer')).toBe(1));
+    clock += 3 * 60_000;
+    act(() => desk.emit('ticketChanged', {}));
+    expect(await screen.findByText(/Updated 3 min ago/)).toBeInTheDocument();
+    expect(billing.count('getCustomer')).toBe(1);
+    await user.click(screen.getByRole('button', { name: 'Refresh billing data' }));
+    await waitFor(() => expect(billing.count('getCustomer')).toBe(2));
+    await waitFor(() => expect(screen.queryByText(/Updated 3 min ago/)).toBeNull());
   });
 
   it('serves a ticket switch back to the same customer from the cache', async () => {
