@@ -49,6 +49,8 @@ export interface CacheOptions {
   maxAttempts?: number;
   /** Longest single back-off we will wait; a longer Retry-After fails at once (the UI shows it). */
   maxBackoffMs?: number;
+  /** After giving up on a 429, how long every read waits before calling Billing again. */
+  coolDownMs?: number;
   maxEntries?: number;
   /** Where answers outlive this widget (the tab's sessionStorage in Desk); memory only when absent. */
   persist?: CachePersistence;
@@ -73,6 +75,8 @@ export interface BillingCache {
   /** Every answer kept for one customer (its detail, lists), newest first. */
   lastGoodForCustomer(customerId: string): LastGood[];
   invalidateCustomer(customerId: string): void;
+  /** The agent asked to try again: end the cool-down after a 429 (their click, their call). */
+  resume(): void;
   clear(): void;
   /** Calls sent to Billing through this cache (diagnostics, tests). */
   readonly sent: number;
@@ -114,6 +118,7 @@ export function createBillingCache(api: BillingApi, options: CacheOptions): Bill
   const maxConcurrent = Math.max(1, options.maxConcurrent ?? 4);
   const maxAttempts = Math.max(1, options.maxAttempts ?? 3);
   const maxBackoffMs = options.maxBackoffMs ?? 20_000;
+  const coolDownMs = options.coolDownMs ?? 30_000;
   const maxEntries = options.maxEntries ?? 400;
   const now = options.now ?? Date.now;
   const sleep = options.sleep ?? defaultSleep;
@@ -145,15 +150,23 @@ export function createBillingCache(api: BillingApi, options: CacheOptions): Bill
     const fn = api[call] as (...a: unknown[]) => Promise<unknown>;
     for (let attempt = 1; ; attempt += 1) {
       const wait = pausedUntil - now();
+      // Still cooling down after Billing said "too many": answer at once, without spending a call.
+      if (wait > maxBackoffMs) {
+        throw new BillingError('rate-limited', 'Waiting for Zoho Billing to accept calls again.', { retryAfterMs: wait });
+      }
       if (wait > 0) await sleep(wait);
       try {
         sent += 1;
         return await slot(() => fn.apply(api, [...args]));
       } catch (e) {
         const error = toBillingError(e);
-        if (error.kind !== 'rate-limited' || attempt >= maxAttempts) throw error;
+        if (error.kind !== 'rate-limited') throw error;
         const base = error.retryAfterMs ?? 1000 * 2 ** (attempt - 1);
-        if (base > maxBackoffMs) throw error;
+        if (attempt >= maxAttempts || base > maxBackoffMs) {
+          // Given up: every read of this widget holds off, so Retry clicks cannot burn the org's budget.
+          pausedUntil = Math.max(pausedUntil, now() + Math.max(base, coolDownMs));
+          throw error;
+        }
         const delay = Math.min(maxBackoffMs, base + Math.floor(random() * 500));
         pausedUntil = Math.max(pausedUntil, now() + delay);
       }
@@ -281,6 +294,9 @@ export function createBillingCache(api: BillingApi, options: CacheOptions): Bill
       return found.sort((a, b) => b.fetchedAt - a.fetchedAt);
     },
     invalidateCustomer,
+    resume() {
+      pausedUntil = Math.min(pausedUntil, now());
+    },
     clear() {
       entries.clear();
       // Keys are JSON arrays that start with the organization id.

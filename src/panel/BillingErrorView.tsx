@@ -22,9 +22,15 @@ export function NotConnected({ authUrl }: { authUrl?: string | undefined }) {
 }
 
 export function BillingErrorView({ error, onRetry }: { error: BillingError; onRetry: () => void }) {
+  const { billing } = usePanelEnv();
   if (error.kind === 'not-authorised') return <NotConnected authUrl={error.authUrl} />;
   const retryable = error.kind !== 'not-configured';
-  return <ErrorState kind={error.kind} onRetry={retryable ? onRetry : undefined} />;
+  const retry = () => {
+    // Only an agent's click may cut the cool-down short; automatic reads keep waiting (SPEC C3).
+    billing.resume();
+    onRetry();
+  };
+  return <ErrorState kind={error.kind} onRetry={retryable ? retry : undefined} />;
 }
 
 export function StaleBanner({ ageMs, error }: { ageMs: number; error: BillingError | null }) {

@@ -3,6 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { DESK_FIXTURES as D } from '../../../src/sandbox/desk/deskData';
 import { loadSettings, saveSettings } from '../../../src/integration/settingsStore';
+import { pageForLocation } from '../../../src/sandbox/desk/sandboxHost';
 import { renderSandboxPanel } from './sandboxHarness';
 
 const billingCalls = (world: Awaited<ReturnType<typeof renderSandboxPanel>>) =>
@@ -122,6 +123,25 @@ describe('panel over the sandbox (real adapter + real Billing client)', () => {
     await user.click(screen.getByRole('button', { name: 'Retry' }));
     expect(await screen.findByRole('heading', { name: /Bowman/ })).toBeInTheDocument();
   });
+  it('60 s of continuous 429: a bounded number of calls, and the agent is told why', async () => {
+    const world = await renderSandboxPanel({ location: 'ticket', ticketId: D.singleMatchTicketId });
+    expect(await screen.findByRole('heading', { name: /Bowman/ })).toBeInTheDocument();
+    world.sandbox.faults.mode = 'rate-limited';
+    world.sandbox.faults.retryAfterSeconds = null;
+    world.sandbox.calls.length = 0;
+    // The agent keeps moving through tickets for a minute while Billing answers 429 to everything.
+    const tickets = world.sandbox.desk.tickets.filter((t) => t.id !== D.singleMatchTicketId).slice(0, 12);
+    for (const ticket of tickets) {
+      world.sim.page = pageForLocation(world.sandbox.desk, 'ticket', { ticketId: ticket.id });
+      await act(async () => world.sim.emit('ticket_Shift', {}));
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    expect(await screen.findByText(/too many requests/)).toBeInTheDocument();
+    // One read gives up after 3 attempts; after that the cool-down answers without calling Billing.
+    expect(billingCalls(world).length).toBeGreaterThan(0);
+    expect(billingCalls(world).length).toBeLessThanOrEqual(6);
+  });
+
   it('activity of a customer with 40 subscriptions stays within a few Billing calls', async () => {
     const user = userEvent.setup();
     const world = await renderSandboxPanel({ location: 'ticket', ticketId: D.manySubscriptionsTicketId });
