@@ -1,4 +1,5 @@
 import type { Address, Customer, CustomerSummary } from '../billing/types';
+import { addressLines } from './address';
 import { Money } from '../ui/Money';
 import { Skeleton } from '../ui/Spinner';
 import { useI18n } from '../ui/i18nContext';
@@ -7,11 +8,7 @@ import type { LoadState } from './useLoad';
 
 function AddressLines({ address }: { address: Address | null }) {
   const i18n = useI18n();
-  const lines = address
-    ? [address.attention, address.street, address.street2, [address.zip, address.city, address.state].filter(Boolean).join(' '), address.country].filter(
-        (l) => l && l.trim(),
-      )
-    : [];
+  const lines = address ? addressLines(address) : [];
   if (lines.length === 0) return <span className="muted">{i18n.t('panel.overview.noAddress')}</span>;
   return (
     <span>
