@@ -240,6 +240,13 @@ export function createBillingCache(api: BillingApi, options: CacheOptions): Bill
     }
   }
 
+  /** Drops every kept answer of these calls (a new or changed customer can change any search). */
+  function invalidateCalls(calls: ReadonlySet<ReadCall>) {
+    for (const [key, entry] of entries) if (calls.has(entry.call)) entries.delete(key);
+    for (const [key, entry] of persist?.entries() ?? []) if (calls.has(entry.call as ReadCall)) persist?.remove(key);
+  }
+  const SEARCHES: ReadonlySet<ReadCall> = new Set(['findCustomersByEmail', 'searchCustomers']);
+
   const reader =
     <K extends ReadCall>(call: K) =>
     async (...args: Parameters<BillingApi[K]>): Promise<ReadResult<K>> =>
@@ -260,10 +267,16 @@ export function createBillingCache(api: BillingApi, options: CacheOptions): Bill
     listCatalog: reader('listCatalog'),
     getInvoicePdf: (id) => api.getInvoicePdf(id),
     createInvoicePaymentLink: (id) => api.createInvoicePaymentLink(id),
-    createCustomer: (input) => api.createCustomer(input),
+    createCustomer: async (input) => {
+      const created = await api.createCustomer(input);
+      // Otherwise a kept "no customer for this email" would hide the one just created.
+      invalidateCalls(SEARCHES);
+      return created;
+    },
     updateCustomerAddresses: async (customer, billing, shipping) => {
       const updated = await api.updateCustomerAddresses(customer, billing, shipping);
       invalidateCustomer(customer.id);
+      invalidateCalls(SEARCHES);
       return updated;
     },
     createInvoice: async (input) => {

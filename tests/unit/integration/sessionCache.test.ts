@@ -40,6 +40,7 @@ function countingApi(calls: string[]): BillingApi {
       calls.push(`${name}:${JSON.stringify(args)}`);
       if (name === 'findCustomersByEmail') return [bowman];
       if (name === 'listSubscriptions') return { items: [], page: 1, hasMore: false };
+      if (name === 'createCustomer') return bowman;
       throw new Error(`unexpected ${name}`);
     },
   });
@@ -123,5 +124,20 @@ describe('answers kept in the tab outlive the widget', () => {
     clearSessionCache(storage);
     expect(storage.length).toBe(1);
     expect(storage.getItem('someone-else')).toBe('x');
+  });
+});
+
+describe('writes that change who matches', () => {
+  it('creating a customer drops kept searches, in memory and in the tab', async () => {
+    const storage = new MemoryStorage();
+    const clock = { t: 1_000_000 };
+    const calls: string[] = [];
+    const api = countingApi(calls);
+    const cache = createBillingCache(api, { organizationId: 'org1', persist: sessionPersistence(storage), now: () => clock.t });
+    await cache.read('findCustomersByEmail', 'b@x.test');
+    await cache.api.createCustomer({} as never);
+    await cache.read('findCustomersByEmail', 'b@x.test');
+    await widget(storage, clock, calls).read('findCustomersByEmail', 'b@x.test');
+    expect(calls.filter((c) => c.startsWith('findCustomersByEmail'))).toHaveLength(2);
   });
 });
