@@ -2,23 +2,9 @@
 // latency on every Billing answer. Everything is measured from the sandbox's own call log (start
 // from the sandbox's record, end stamped when the answer is recorded) and from the panel frame's DOM
 // text, observed by a MutationObserver installed before the panel's first script runs.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { chromium } from 'playwright-core';
+import { launchChromium } from '../chromium.mjs';
 import { criticalPath, duplicatesInFlight, maxConcurrency, peakPerMinute } from './metrics.mjs';
 
-export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 const FRAME_SELECTOR = 'iframe[title="Zoho Billing extension"]';
 
 // Fixtures of the sandbox world (src/sandbox/desk/deskData.ts DESK_FIXTURES, src/sandbox/billing/fixtures.ts).
@@ -44,24 +30,8 @@ const FRAME_PROBE = `(() => {
 })();`;
 
 export async function startBrowser({ url }) {
-  const userDataDir = mkdtempSync(join(tmpdir(), 'zbd-bench-chromium-'));
-  let context;
-  try {
-    context = await chromium.launchPersistentContext(userDataDir, {
-      executablePath: CHROMIUM_PATH,
-      headless: true,
-      args: CHROMIUM_ARGS,
-      viewport: { width: 1280, height: 900 },
-      locale: 'en-US',
-      timezoneId: 'UTC',
-      timeout: 60_000,
-    });
-  } catch (error) {
-    rmSync(userDataDir, { recursive: true, force: true });
-    throw new Error(`Could not launch Chromium at ${CHROMIUM_PATH} (apt-get install -y chromium).\n${String(error)}`);
-  }
-  // A real Zoho request would be a bug (and would make the numbers meaningless).
-  await context.route(/^(?!http:\/\/127\.0\.0\.1:\d+\/)/, (route) => route.abort('blockedbyclient'));
+  const browser = await launchChromium('zbd-bench-chromium-');
+  const { context } = browser;
   await context.addInitScript(FRAME_PROBE);
   const page = context.pages()[0] ?? (await context.newPage());
   page.setDefaultTimeout(20_000);
@@ -79,10 +49,7 @@ export async function startBrowser({ url }) {
     cdp,
     errors,
     assetRequests,
-    close: async () => {
-      await context.close().catch(() => undefined);
-      rmSync(userDataDir, { recursive: true, force: true });
-    },
+    close: () => browser.close(),
   };
 }
 

@@ -7,26 +7,13 @@
  *   const frame = await openLocation(e2e.page, 'ticket', { locale: 'ja' });
  *   await frame.getByRole('heading', { name: '…' }).waitFor();
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { chromium, type BrowserContext, type ConsoleMessage, type Frame, type Page } from 'playwright-core';
+import type { BrowserContext, ConsoleMessage, Frame, Page } from 'playwright-core';
 import { ensureBuilt, projectRoot } from '../../scripts/builds.mjs';
+import { launchChromium } from '../../scripts/chromium.mjs';
 import { startSimulatorServer, type SimulatorServer } from '../../scripts/simServer.mjs';
 import type { LocationKind } from '../../src/host/types';
 import type { SimulatorConfigPatch } from '../../src/sandbox/simulator/config';
 
-export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-export const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 /** The iframe the shell loads the extension page into (its accessible name). */
 export const EXTENSION_FRAME_TITLE = 'Zoho Billing extension';
 const FRAME_SELECTOR = `iframe[title="${EXTENSION_FRAME_TITLE}"]`;
@@ -60,27 +47,14 @@ function isNoise(message: ConsoleMessage): boolean {
 export async function startSession(): Promise<E2eSession> {
   await ensureBuilt({ targets: ['app', 'simulator'], quiet: true });
   const server = await startSimulatorServer({ port: 0, cwd: projectRoot });
-  const userDataDir = mkdtempSync(join(tmpdir(), 'zbd-chromium-'));
-  let context: BrowserContext;
+  let browser: Awaited<ReturnType<typeof launchChromium>>;
   try {
-    context = await chromium.launchPersistentContext(userDataDir, {
-      executablePath: CHROMIUM_PATH,
-      headless: true,
-      args: CHROMIUM_ARGS,
-      viewport: { width: 1280, height: 900 },
-      locale: 'en-US',
-      timezoneId: 'UTC',
-      timeout: 60_000,
-    });
+    browser = await launchChromium('zbd-chromium-');
   } catch (error) {
     await server.close();
-    rmSync(userDataDir, { recursive: true, force: true });
-    throw new Error(
-      `Could not launch Chromium at ${CHROMIUM_PATH} (install Debian's package: apt-get install -y chromium).\n${String(error)}`,
-    );
+    throw error;
   }
-  // Nothing outside the simulator may be fetched: a real Zoho request would be a bug.
-  await context.route(/^(?!http:\/\/127\.0\.0\.1:\d+\/)/, (route) => route.abort('blockedbyclient'));
+  const { context } = browser;
 
   const page = context.pages()[0] ?? (await context.newPage());
   // Fail a missing element in seconds, well inside the test timeout, with Playwright's own message.
@@ -110,9 +84,8 @@ export async function startSession(): Promise<E2eSession> {
       problems.length = 0;
     },
     close: async () => {
-      await context.close().catch(() => undefined);
+      await browser.close();
       await server.close();
-      rmSync(userDataDir, { recursive: true, force: true });
     },
   };
 }
