@@ -3,6 +3,7 @@ import type { BillingApi, Customer, CustomerInput } from '../../billing/types';
 import type { DeskAccount, DeskContact, DeskHost } from '../../host/types';
 import { useI18n } from '../../ui/i18nContext';
 import { ActionError } from './ActionError';
+import { FormButtons } from './FormButtons';
 import { AddressFields, addressDraft, isBlankAddress, type AddressDraft } from './AddressFields';
 import { TextField } from './TextField';
 import { useOnce } from './useOnce';
@@ -164,16 +165,11 @@ export function CreateCustomerForm({ host, api, contact, account, onCreated, onC
         />
       )}
       {failure !== null && <ActionError error={failure} note={i18n.t('actions.customer.notCreated')} />}
-      <div className="action-buttons">
-        <button type="submit" className="button button-primary" disabled={busy} aria-busy={busy || undefined}>
-          {busy ? i18n.t('actions.customer.submitting') : i18n.t('actions.customer.submit')}
-        </button>
-        {onCancel && (
-          <button type="button" className="button" onClick={onCancel} disabled={busy}>
-            {i18n.t('actions.cancel')}
-          </button>
-        )}
-      </div>
+      <FormButtons
+        busy={busy}
+        label={busy ? i18n.t('actions.customer.submitting') : i18n.t('actions.customer.submit')}
+        onCancel={onCancel}
+      />
     </form>
   );
 }

@@ -4,6 +4,7 @@ import type { DeskHost } from '../../host/types';
 import { createWriteGuard, todayIn, type WriteApi, type WriteKind, type WriteOutcome, type WrittenDocument } from '../../integration/writeGuard';
 import { useI18n } from '../../ui/i18nContext';
 import { ActionError } from './ActionError';
+import { FormButtons } from './FormButtons';
 import { useOnce } from './useOnce';
 import './actions.css';
 
@@ -423,20 +424,11 @@ export function CreateDocumentForm({
           note={failure.uncertain ? i18n.t(`${k}.uncertain`) : i18n.t(`${k}.notCreated`)}
         />
       )}
-      <div className="action-buttons">
-        <button type="submit" className="button button-primary" disabled={busy} aria-busy={busy || undefined}>
-          {busy
-            ? i18n.t(`${k}.submitting`)
-            : failure?.uncertain
-              ? i18n.t(`${k}.checkAndRetry`)
-              : i18n.t(`${k}.submit`)}
-        </button>
-        {onCancel && (
-          <button type="button" className="button" onClick={onCancel} disabled={busy}>
-            {i18n.t('actions.cancel')}
-          </button>
-        )}
-      </div>
+      <FormButtons
+        busy={busy}
+        label={busy ? i18n.t(`${k}.submitting`) : failure?.uncertain ? i18n.t(`${k}.checkAndRetry`) : i18n.t(`${k}.submit`)}
+        onCancel={onCancel}
+      />
     </form>
   );
 }

@@ -3,6 +3,7 @@ import type { BillingApi, Customer } from '../../billing/types';
 import type { DeskHost } from '../../host/types';
 import { useI18n } from '../../ui/i18nContext';
 import { ActionError } from './ActionError';
+import { FormButtons } from './FormButtons';
 import { AddressFields, addressDraft, sameAddress, type AddressDraft } from './AddressFields';
 import { useOnce } from './useOnce';
 import './actions.css';
@@ -75,16 +76,11 @@ export function EditAddressesForm({ host, api, customer, onSaved, onCancel }: Ed
         </p>
       )}
       {failure !== null && <ActionError error={failure} note={i18n.t('actions.addresses.notSaved')} />}
-      <div className="action-buttons">
-        <button type="submit" className="button button-primary" disabled={busy} aria-busy={busy || undefined}>
-          {busy ? i18n.t('actions.addresses.submitting') : i18n.t('actions.addresses.submit')}
-        </button>
-        {onCancel && (
-          <button type="button" className="button" onClick={onCancel} disabled={busy}>
-            {i18n.t('actions.cancel')}
-          </button>
-        )}
-      </div>
+      <FormButtons
+        busy={busy}
+        label={busy ? i18n.t('actions.addresses.submitting') : i18n.t('actions.addresses.submit')}
+        onCancel={onCancel}
+      />
     </form>
   );
 }
