@@ -21,8 +21,8 @@ export function storageValueBytes(value: unknown): number {
   return new TextEncoder().encode(json).length;
 }
 
-/** 32-bit FNV-1a, seeded, as base36. */
-function fnv1a(text: string, seed: number): string {
+/** 32-bit FNV-1a, seeded, as base36 (7 characters): short, stable ids for storage keys. */
+export function fnv1a(text: string, seed: number): string {
   let hash = seed >>> 0;
   for (let i = 0; i < text.length; i += 1) {
     hash ^= text.charCodeAt(i);

@@ -12,6 +12,7 @@ import { z } from 'zod';
 import { toBillingError, type BillingError } from '../billing/errors';
 import type { BillingApi, DocumentInput, Page, Quote } from '../billing/types';
 import type { DeskStorage, JsonObject } from '../host/types';
+import { fnv1a } from '../host/storageRules';
 
 export type WriteKind = 'invoice' | 'quote';
 
@@ -87,15 +88,6 @@ const CHECK_PAGES = 2;
 const CHECK_PER_PAGE = 50;
 /** Keeps the record well under Desk's 5.1 KB value limit. */
 const MAX_KNOWN_IDS = 100;
-
-function fnv1a(text: string, seed: number): string {
-  let hash = seed >>> 0;
-  for (let i = 0; i < text.length; i += 1) {
-    hash ^= text.charCodeAt(i);
-    hash = Math.imul(hash, 0x01000193) >>> 0;
-  }
-  return hash.toString(36).padStart(7, '0');
-}
 
 function hash(text: string): string {
   return fnv1a(text, 0x811c9dc5) + fnv1a(text, 0x5bd1e995);
