@@ -10,7 +10,7 @@ import { createServer } from 'node:https';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { contentTypeFor, resolveInside } from './simServer.mjs';
+import { contentTypeFor, listen, resolveInside } from './simServer.mjs';
 
 const defaultRoot = resolve(fileURLToPath(new URL('..', import.meta.url)));
 
@@ -138,15 +138,7 @@ export async function startDevModeServer({
     }
   });
 
-  await new Promise((resolveListen, reject) => {
-    server.once('error', reject);
-    server.listen(port, host, () => {
-      server.off('error', reject);
-      resolveListen();
-    });
-  });
-  const address = server.address();
-  const actualPort = typeof address === 'object' && address ? address.port : port;
+  const actualPort = await listen(server, port, host);
   return {
     url: `https://${host}:${actualPort}`,
     port: actualPort,

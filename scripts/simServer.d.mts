@@ -6,6 +6,7 @@ export declare const SHIM_PATH: string;
 export declare const SHIM_SOURCE: string;
 export declare function contentTypeFor(path: string): string;
 export declare function rewriteSdkTag(html: string): string;
+export declare function listen(server: import('node:net').Server, port: number, host: string): Promise<number>;
 export declare function resolveInside(root: string, urlPath: string): string | null;
 export declare function createSimulatorHandler(options?: {
   appDir?: string;

@@ -160,6 +160,19 @@ export function createSimulatorHandler({ appDir = 'app', simDir = 'sim-dist', cw
  * Starts the simulator server. `port: 0` picks a free port (tests). Resolves once listening.
  * @returns {Promise<{ url: string, port: number, close(): Promise<void> }>}
  */
+/** Starts listening; resolves with the port actually bound (port 0 picks a free one). */
+export async function listen(server, port, host) {
+  await new Promise((resolveListen, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      resolveListen();
+    });
+  });
+  const address = server.address();
+  return typeof address === 'object' && address ? address.port : port;
+}
+
 export async function startSimulatorServer({
   port = 5173,
   host = '127.0.0.1',
@@ -174,15 +187,7 @@ export async function startSimulatorServer({
       else res.destroy();
     });
   });
-  await new Promise((resolveListen, reject) => {
-    server.once('error', reject);
-    server.listen(port, host, () => {
-      server.off('error', reject);
-      resolveListen();
-    });
-  });
-  const address = server.address();
-  const actualPort = typeof address === 'object' && address ? address.port : port;
+  const actualPort = await listen(server, port, host);
   const url = `http://${host.includes(':') ? `[${host}]` : host}:${actualPort}/`;
   return {
     url,
