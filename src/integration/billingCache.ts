@@ -231,21 +231,19 @@ export function createBillingCache(api: BillingApi, options: CacheOptions): Bill
     }
   }
 
-  function invalidateCustomer(customerId: string) {
-    for (const [key, entry] of entries) {
-      if (customerOf(entry.call, entry.args) === customerId) entries.delete(key);
-    }
-    for (const [key, entry] of persist?.entries() ?? []) {
-      if (customerOf(entry.call as ReadCall, entry.args) === customerId) persist?.remove(key);
-    }
+  /** Drops kept answers, in memory and in the tab, whose call and arguments match. */
+  function invalidateWhere(matches: (call: ReadCall, args: readonly unknown[]) => boolean) {
+    for (const [key, entry] of entries) if (matches(entry.call, entry.args)) entries.delete(key);
+    for (const [key, entry] of persist?.entries() ?? []) if (matches(entry.call as ReadCall, entry.args)) persist?.remove(key);
   }
 
-  /** Drops every kept answer of these calls (a new or changed customer can change any search). */
-  function invalidateCalls(calls: ReadonlySet<ReadCall>) {
-    for (const [key, entry] of entries) if (calls.has(entry.call)) entries.delete(key);
-    for (const [key, entry] of persist?.entries() ?? []) if (calls.has(entry.call as ReadCall)) persist?.remove(key);
+  function invalidateCustomer(customerId: string) {
+    invalidateWhere((call, args) => customerOf(call, args) === customerId);
   }
+
   const SEARCHES: ReadonlySet<ReadCall> = new Set(['findCustomersByEmail', 'searchCustomers']);
+  /** A new or changed customer can change the answer of any search. */
+  const invalidateSearches = () => invalidateWhere((call) => SEARCHES.has(call));
 
   const reader =
     <K extends ReadCall>(call: K) =>
@@ -270,13 +268,13 @@ export function createBillingCache(api: BillingApi, options: CacheOptions): Bill
     createCustomer: async (input) => {
       const created = await api.createCustomer(input);
       // Otherwise a kept "no customer for this email" would hide the one just created.
-      invalidateCalls(SEARCHES);
+      invalidateSearches();
       return created;
     },
     updateCustomerAddresses: async (customer, billing, shipping) => {
       const updated = await api.updateCustomerAddresses(customer, billing, shipping);
       invalidateCustomer(customer.id);
-      invalidateCalls(SEARCHES);
+      invalidateSearches();
       return updated;
     },
     createInvoice: async (input) => {

@@ -44,6 +44,8 @@ function sortKey(value: string | null): string {
   return Number.isNaN(t) ? '' : new Date(t).toISOString();
 }
 
+const newestFirst = (x: TimelineEvent, y: TimelineEvent): number => (x.sortAt < y.sortAt ? 1 : x.sortAt > y.sortAt ? -1 : 0);
+
 export function mergeTimeline(
   histories: Array<{ subscription: Subscription; activities: SubscriptionActivity[] }>,
   transactions: Transaction[],
@@ -65,7 +67,7 @@ export function mergeTimeline(
   for (const t of transactions) {
     events.push({ kind: 'money', key: `t:${t.id}`, sortAt: sortKey(t.date), date: t.date, transaction: t });
   }
-  return events.sort((x, y) => (x.sortAt < y.sortAt ? 1 : x.sortAt > y.sortAt ? -1 : 0));
+  return events.sort(newestFirst);
 }
 
 /** The customer's history: subscription activities and money events, newest first (SPEC B4). */
@@ -110,5 +112,5 @@ export function quickTimeline(subscriptions: Subscription[], invoices: InvoiceSu
     };
     events.push({ kind: 'money', key: `i:${inv.id}`, sortAt: sortKey(inv.date), date: inv.date, transaction });
   }
-  return events.sort((x, y) => (x.sortAt < y.sortAt ? 1 : x.sortAt > y.sortAt ? -1 : 0));
+  return events.sort(newestFirst);
 }
