@@ -21,13 +21,8 @@ export interface CreateCustomerFormProps {
   onCancel?: () => void;
 }
 
-interface Draft {
-  displayName: string;
-  firstName: string;
-  lastName: string;
-  email: string;
-  companyName: string;
-  phone: string;
+/** What the agent is typing: the customer fields, with addresses as editable drafts. */
+interface Draft extends Omit<CustomerInput, 'billingAddress' | 'shippingAddress'> {
   billing: AddressDraft;
   shipping: AddressDraft;
   shippingSame: boolean;
