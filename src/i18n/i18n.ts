@@ -48,7 +48,12 @@ export interface I18n {
   t(key: string, params?: MessageParams): string;
   money(amount: number | null | undefined, currencyCode: string | null | undefined): string;
   date(isoDate: string | null | undefined): string;
+  /** The same date style as `date`, with the time of day. */
   dateTime(isoInstant: string | null | undefined): string;
+  /** Time of day with seconds ("14:03:20"), for "try again at …". */
+  time(instant: number): string;
+  /** "November 2026" / "2026年11月": the heading of a month in a long history. */
+  month(isoDateOrInstant: string | null | undefined): string;
   number(value: number | null | undefined): string;
 }
 
@@ -63,6 +68,8 @@ function validTimeZone(zone: string | null | undefined): string | undefined {
 }
 
 const DASH = '—';
+/** One date style per language: "Nov 30, 2026" / "2026年11月30日". */
+const DATE_PARTS = { year: 'numeric', month: 'short', day: 'numeric' } as const;
 
 export function createI18n(deskLocale: string | null | undefined, timeZone?: string | null): I18n {
   const language = pickLanguage(deskLocale);
@@ -97,23 +104,32 @@ export function createI18n(deskLocale: string | null | undefined, timeZone?: str
     // A calendar date has no zone: format it as that day, not as UTC midnight shifted.
     const d = m ? new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))) : new Date(isoDate);
     if (Number.isNaN(d.getTime())) return isoDate;
-    return new Intl.DateTimeFormat(locale, {
-      year: 'numeric',
-      month: 'short',
-      day: 'numeric',
-      timeZone: m ? 'UTC' : zone,
-    }).format(d);
+    return new Intl.DateTimeFormat(locale, { ...DATE_PARTS, timeZone: m ? 'UTC' : zone }).format(d);
   };
 
   const dateTime = (isoInstant: string | null | undefined): string => {
     if (!isoInstant) return DASH;
     const d = new Date(isoInstant);
     if (Number.isNaN(d.getTime())) return isoInstant;
-    return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone: zone }).format(d);
+    // Built from the same parts as `date`, so a panel never mixes "2026年11月30日" with "2026/11/30" (C1).
+    return new Intl.DateTimeFormat(locale, { ...DATE_PARTS, hour: 'numeric', minute: '2-digit', timeZone: zone }).format(d);
+  };
+
+  const time = (instant: number): string =>
+    Number.isFinite(instant)
+      ? new Intl.DateTimeFormat(locale, { hour: 'numeric', minute: '2-digit', second: '2-digit', timeZone: zone }).format(new Date(instant))
+      : DASH;
+
+  const month = (value: string | null | undefined): string => {
+    if (!value) return DASH;
+    const m = /^(\d{4})-(\d{2})/.exec(value);
+    // The month a record belongs to is the one written on it (Billing writes dates in the organization's zone).
+    if (!m) return value;
+    return new Intl.DateTimeFormat(locale, { year: 'numeric', month: 'long', timeZone: 'UTC' }).format(new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, 1)));
   };
 
   const number = (value: number | null | undefined): string =>
     value === null || value === undefined || !Number.isFinite(value) ? DASH : new Intl.NumberFormat(locale).format(value);
 
-  return { language, locale, timeZone: zone, t, money, date, dateTime, number };
+  return { language, locale, timeZone: zone, t, money, date, dateTime, time, month, number };
 }

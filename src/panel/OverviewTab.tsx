@@ -1,6 +1,5 @@
 import type { Address, Customer, CustomerSummary } from '../billing/types';
 import { addressLines } from './address';
-import { Money } from '../ui/Money';
 import { Skeleton } from '../ui/Spinner';
 import { useI18n } from '../ui/i18nContext';
 import { BillingErrorView } from './BillingErrorView';
@@ -21,7 +20,10 @@ function AddressLines({ address }: { address: Address | null }) {
   );
 }
 
-/** Balances come from the search row at once; addresses, phone and terms when the detail arrives (B3). */
+/**
+ * Contact and terms (B3). The balances are in the summary strip right above, so they are not repeated here;
+ * the phone comes from the search row at once, addresses and terms when the detail arrives.
+ */
 export function OverviewTab({
   summary,
   detail,
@@ -33,23 +35,19 @@ export function OverviewTab({
   onEditAddresses?: (() => void) | undefined;
 }) {
   const i18n = useI18n();
-  const c = detail.status === 'ready' ? detail.value : summary;
   const full = detail.status === 'ready' ? detail.value : null;
+  const phone = full ? full.phone || full.mobile : summary.phone;
   return (
     <div>
       <dl className="facts">
-        <dt>{i18n.t('panel.unusedCredits')}</dt>
-        <dd>
-          <Money amount={c.unusedCredits} currency={c.currencyCode} />
-        </dd>
-        <dt>{i18n.t('panel.outstanding')}</dt>
-        <dd>
-          <Money amount={c.outstanding} currency={c.currencyCode} />
-        </dd>
-        {full && (
+        {(full || phone) && (
           <>
             <dt>{i18n.t('panel.overview.phone')}</dt>
-            <dd>{full.phone || full.mobile || '—'}</dd>
+            <dd>{phone || '—'}</dd>
+          </>
+        )}
+        {full && (
+          <>
             <dt>{i18n.t('panel.overview.paymentTerms')}</dt>
             <dd>{full.paymentTermsLabel || (full.paymentTerms !== null ? i18n.t('panel.overview.netDays', { days: full.paymentTerms }) : '—')}</dd>
             <dt>{i18n.t('panel.overview.billingAddress')}</dt>

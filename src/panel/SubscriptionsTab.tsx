@@ -13,6 +13,7 @@ import { InvoiceRows } from './InvoiceRows';
 import { safeHttps, usePanelEnv } from './panelEnv';
 import { useLoad } from './useLoad';
 import { usePagedList } from './usePagedList';
+import { endedOn, hasEnded, sortSubscriptions } from './subscriptionOrder';
 
 export function usePerInterval() {
   const i18n = useI18n();
@@ -24,7 +25,29 @@ export function usePerInterval() {
   };
 }
 
-function SubscriptionDetailView({ subscriptionId, onBack }: { subscriptionId: string; onBack: () => void }) {
+/** "Ended Jun 15, 2026": said instead of any renewal for a cancelled or expired subscription. */
+function EndedText({ subscription }: { subscription: Subscription }) {
+  const i18n = useI18n();
+  const on = endedOn(subscription);
+  return <>{on ? i18n.t('panel.subscriptions.endedOn', { date: i18n.date(on) }) : i18n.t('panel.subscriptions.ended')}</>;
+}
+
+/** The row's date: next billing while it runs, when it ends if it will not renew, when it ended once over. */
+function RowDate({ subscription: s }: { subscription: Subscription }) {
+  const i18n = useI18n();
+  if (hasEnded(s.status)) return <EndedText subscription={s} />;
+  if (s.status === 'non_renewing') {
+    const on = s.expiresAt || s.currentTermEndsAt;
+    if (on) return <>{i18n.t('panel.subscriptions.endsOn', { date: i18n.date(on) })}</>;
+  }
+  return (
+    <>
+      {i18n.t('panel.subscriptions.next')} <DateTime value={s.nextBillingAt} />
+    </>
+  );
+}
+
+export function SubscriptionDetailView({ subscriptionId, onBack }: { subscriptionId: string; onBack: () => void }) {
   const i18n = useI18n();
   const { billing, organization } = usePanelEnv();
   const perInterval = usePerInterval();
@@ -42,8 +65,11 @@ function SubscriptionDetailView({ subscriptionId, onBack }: { subscriptionId: st
   const s = detail.value;
   const cur = s.currencyCode;
   const url = safeHttps(subscriptionWebUrl(organization.dataCenter, organization.id, s.id));
-  const term =
-    s.remainingBillingCycles === -1 || s.remainingBillingCycles === null
+  const ended = hasEnded(s.status);
+  // A cancelled or expired subscription never renews, whatever its remaining cycles say (B5).
+  const term = ended
+    ? null
+    : s.remainingBillingCycles === -1 || s.remainingBillingCycles === null
       ? i18n.t('panel.subscriptions.untilCancelled')
       : i18n.t('panel.subscriptions.cyclesLeft', { count: s.remainingBillingCycles });
   return (
@@ -85,13 +111,22 @@ function SubscriptionDetailView({ subscriptionId, onBack }: { subscriptionId: st
             i18n.t('panel.summary.none')
           )}
         </dd>
-        <dt>{i18n.t('panel.subscriptions.term')}</dt>
+        <dt>{i18n.t(ended ? 'panel.subscriptions.lastTerm' : 'panel.subscriptions.term')}</dt>
         <dd>
-          <DateTime value={s.currentTermStartsAt} /> – <DateTime value={s.currentTermEndsAt} /> · {term}
+          <DateTime value={s.currentTermStartsAt} /> – <DateTime value={s.currentTermEndsAt} />
+          {term && ` · ${term}`}
         </dd>
         <dt>{i18n.t('panel.subscriptions.renewal')}</dt>
         <dd>
-          {s.endOfTerm || s.status === 'non_renewing' ? i18n.t('panel.subscriptions.endsAtTerm') : <DateTime value={s.nextBillingAt} />}
+          {ended ? (
+            <>
+              <EndedText subscription={s} /> · {i18n.t('panel.subscriptions.noRenewal')}
+            </>
+          ) : s.endOfTerm || s.status === 'non_renewing' ? (
+            i18n.t('panel.subscriptions.endsAtTerm')
+          ) : (
+            <DateTime value={s.nextBillingAt} />
+          )}
         </dd>
         <dt>{i18n.t('panel.subscriptions.paymentMethod')}</dt>
         <dd>
@@ -134,7 +169,7 @@ export function SubscriptionsTab({ customerId }: { customerId: string }) {
       {list.status === 'error' && list.error && <BillingErrorView error={list.error} onRetry={list.retry} />}
       {list.status !== 'loading' && list.items.length > 0 && (
         <ul className="rows" aria-label={i18n.t('panel.tabs.subscriptions')}>
-          {list.items.map((s) => (
+          {sortSubscriptions(list.items).map((s) => (
             <li key={s.id}>
               <button
                 type="button"
@@ -151,7 +186,7 @@ export function SubscriptionsTab({ customerId }: { customerId: string }) {
                     <Money amount={s.amount} currency={s.currencyCode} /> / {perInterval(s)}
                   </span>
                   <span>
-                    {i18n.t('panel.subscriptions.next')} <DateTime value={s.nextBillingAt} />
+                    <RowDate subscription={s} />
                   </span>
                 </span>
               </button>

@@ -2,17 +2,7 @@ import type { CustomerSummary, InvoiceSummary, Subscription } from '../billing/t
 import { DateTime } from '../ui/DateTime';
 import { Money } from '../ui/Money';
 import { useI18n } from '../ui/i18nContext';
-
-const CURRENT = ['live', 'trial', 'non_renewing', 'unpaid', 'dunning', 'future'];
-
-/** The subscription an agent means by "their plan": live first, then trial, … */
-export function currentSubscription(subscriptions: Subscription[]): Subscription | null {
-  for (const status of CURRENT) {
-    const found = subscriptions.find((s) => s.status === status);
-    if (found) return found;
-  }
-  return null;
-}
+import { currentSubscription } from './subscriptionOrder';
 
 export function latestInvoice(invoices: InvoiceSummary[]): InvoiceSummary | null {
   let best: InvoiceSummary | null = null;
@@ -78,7 +68,8 @@ export function SummaryStrip({
         <Money amount={customer.unusedCredits} currency={customer.currencyCode} />
       </li>
       <li>
-        <div className="label">{i18n.t('panel.summary.outstanding')}</div>
+        {/* One name for what the customer owes, everywhere; the help article's term is only a hint. */}
+        <div className="label" title={i18n.t('panel.outstandingHint')}>{i18n.t('panel.outstanding')}</div>
         <Money amount={customer.outstanding} currency={customer.currencyCode} />
       </li>
     </ul>

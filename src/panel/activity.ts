@@ -1,6 +1,7 @@
 import { toBillingError } from '../billing/errors';
 import type { InvoiceSummary, Subscription, SubscriptionActivity, Transaction } from '../billing/types';
 import type { BillingCache } from '../integration/billingCache';
+import { sortSubscriptions } from './subscriptionOrder';
 
 export type TimelineEvent =
   | { kind: 'activity'; key: string; sortAt: string; at: string | null; description: string; by: string; subscription: string }
@@ -10,8 +11,6 @@ export type TimelineEvent =
 /** How many subscriptions' histories one tab open may fetch, and how many at once (SPEC C3). */
 export const MAX_SUBSCRIPTIONS_IN_TIMELINE = 5;
 
-/** Running subscriptions first: their history is what agents are asked about. */
-const RANK: Record<string, number> = { live: 0, unpaid: 0, dunning: 0, non_renewing: 1, trial: 1, future: 2, paused: 2 };
 
 export interface Timeline {
   events: TimelineEvent[];
@@ -76,7 +75,8 @@ export async function loadTimeline(billing: BillingCache, customerId: string, ev
   const settledTransactions = Promise.allSettled([billing.read('listTransactions', customerId, 1)]).then(([t]) => t);
   const [subs] = await Promise.allSettled([billing.read('listSubscriptions', customerId, 1)]);
   const all = subs.status === 'fulfilled' ? subs.value.value.items : [];
-  const ranked = [...all].sort((a, b) => (RANK[a.status] ?? 3) - (RANK[b.status] ?? 3));
+  // Running subscriptions first: their history is what agents are asked about.
+  const ranked = sortSubscriptions(all);
   const subscriptions = everySubscription ? ranked : ranked.slice(0, MAX_SUBSCRIPTIONS_IN_TIMELINE);
   const partial = all.length > subscriptions.length || (subs.status === 'fulfilled' && subs.value.value.hasMore);
   const histories = await mapLimit(subscriptions, ACTIVITY_CONCURRENCY, async (subscription) => ({

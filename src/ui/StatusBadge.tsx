@@ -2,7 +2,7 @@ import { useI18n } from './i18nContext';
 
 type Tone = 'ok' | 'warn' | 'danger' | 'muted' | 'info';
 
-/** Known Billing statuses get a translation and a colour; anything else is shown as it came, as text. */
+/** Known Billing statuses get a translation and a colour; anything else is humanised ("in_review" → "In review"). */
 const TONES: Record<string, Tone> = {
   active: 'ok',
   live: 'ok',
@@ -32,14 +32,39 @@ const TONES: Record<string, Tone> = {
   accepted: 'ok',
   declined: 'danger',
   invoiced: 'ok',
+  trial_expired: 'muted',
+  in_progress: 'info',
+  open: 'info',
+  closed: 'muted',
+  failure: 'danger',
+  refunded: 'muted',
+  partially_refunded: 'warn',
 };
 
-export function StatusBadge({ status }: { status: string }) {
+/** Billing's own spelling made readable: "trial_expired" → "Trial expired". Plain text only. */
+export function humanise(status: string): string {
+  const words = status.trim().replace(/[_\s]+/g, ' ');
+  return words.charAt(0).toUpperCase() + words.slice(1).toLowerCase();
+}
+
+export function statusKey(status: string): string {
+  return status.trim().toLowerCase().replace(/[\s-]+/g, '_');
+}
+
+/** The words for a status in the agent's language (also used where a status sits inside a sentence). */
+export function useStatusText(): (status: string) => string {
   const i18n = useI18n();
-  const key = status.trim().toLowerCase().replace(/[\s-]+/g, '_');
-  const known = Object.prototype.hasOwnProperty.call(TONES, key);
-  const label = known ? i18n.t(`common.status.${key}`) : status;
-  const tone = known ? TONES[key] : 'muted';
-  if (!status) return null;
-  return <span className={`badge badge-${tone}`}>{label}</span>;
+  return (status) => (toneOf(status) ? i18n.t(`common.status.${statusKey(status)}`) : humanise(status));
+}
+
+function toneOf(status: string): Tone | undefined {
+  const key = statusKey(status);
+  return Object.prototype.hasOwnProperty.call(TONES, key) ? TONES[key] : undefined;
+}
+
+export function StatusBadge({ status }: { status: string }) {
+  const text = useStatusText();
+  const tone = toneOf(status) ?? 'muted';
+  if (!status.trim()) return null;
+  return <span className={`badge badge-${tone}`}>{text(status)}</span>;
 }

@@ -81,11 +81,12 @@ describe('Japanese, keyboard and long lists', () => {
     expect(billing.count('listInvoices')).toBe(4);
   }, 30_000);
 
-  it('an unknown status is shown as text, a known one translated', async () => {
+  // Issue 11 (B4: "unknown ones humanised"): Billing's raw spelling is made readable, still as plain text.
+  it('an unknown status is shown humanised as text, a known one translated', async () => {
     const billing = standardBilling();
     billing.data.customers[1] = { ...billing.data.customers[1]!, status: 'mystery_state' };
     renderPanel({ ticket: ticketFor('102') }, billing);
     const heading = await screen.findByRole('heading', { name: /Bob Builder/ });
-    expect(heading).toHaveTextContent('mystery_state');
+    expect(heading).toHaveTextContent('Mystery state');
   });
 });

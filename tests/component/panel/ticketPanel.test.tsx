@@ -25,14 +25,15 @@ describe('ticket panel', () => {
     expect(within(strip).getByText('$120.50')).toBeInTheDocument();
   });
 
-  it('overview shows balances, addresses, phone and payment terms', async () => {
+  // Issue 11 (Layout: "Overview does not repeat the strip"): the balances moved out of Overview into the strip alone.
+  it('overview shows addresses, phone and payment terms; the balances are in the strip above it', async () => {
     renderPanel({ ticket: ticketFor('101') });
     const panel = await screen.findByRole('tabpanel');
     expect(await within(panel).findByText('1 Main St')).toBeInTheDocument();
     expect(within(panel).getByText('Net 15')).toBeInTheDocument();
     expect(within(panel).getByText('+1 555 0100')).toBeInTheDocument();
     expect(within(panel).getByText('No address')).toBeInTheDocument();
-    expect(within(panel).getByText('$120.50')).toBeInTheDocument();
+    expect(within(screen.getByRole('list', { name: 'At a glance' })).getByText('$120.50')).toBeInTheDocument();
   });
 
   it('activity tab is fetched only when opened and merges subscription history with money events, newest first', async () => {

@@ -346,6 +346,7 @@ describe('settings page: Japanese', () => {
     await desk.user.click(screen.getByRole('button', { name: 'その他の操作' }));
     await desk.user.click(screen.getByRole('menuitem', { name: '連携の削除' }));
     expect(desk.confirms[0]!.message).toContain('問い合わせや連絡先から請求書や見積書を作成できなくなります。');
-    expect(desk.confirms[0]!.message).toContain('未使用のクレジットやクレジット残高が表示されなくなります。');
+    // Issue 11 (Words): what the customer owes is never called credit, so the confirmation says 未払い残高.
+    expect(desk.confirms[0]!.message).toContain('未使用のクレジットや未払い残高が表示されなくなります。');
   });
 });

@@ -51,6 +51,27 @@ describe('shared ui', () => {
     expect(screen.getByText('<b>weird</b>')).toBeInTheDocument();
   });
 
+  it('StatusBadge: every status Billing documents is translated, unknown ones are humanised', () => {
+    renderIn('en', (
+      <>
+        <StatusBadge status="trial_expired" />
+        <StatusBadge status="open" />
+        <StatusBadge status="awaiting_approval" />
+      </>
+    ));
+    expect(screen.getByText('Trial expired')).toBeInTheDocument();
+    expect(screen.getByText('Open')).toBeInTheDocument();
+    expect(screen.getByText('Awaiting approval')).toBeInTheDocument();
+    renderIn('ja', (
+      <>
+        <StatusBadge status="trial_expired" />
+        <StatusBadge status="in_progress" />
+      </>
+    ));
+    expect(screen.getByText('トライアル期限切れ')).toBeInTheDocument();
+    expect(screen.getByText('処理中')).toBeInTheDocument();
+  });
+
   it('ErrorState words each kind and offers Retry only when given', async () => {
     const retry = vi.fn();
     const { rerender } = renderIn('en', <ErrorState kind="network" onRetry={retry} />);

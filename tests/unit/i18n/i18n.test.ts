@@ -59,6 +59,21 @@ describe('formats', () => {
     expect(la).toMatch(/Mar 5, 2025.*12:04/);
   });
 
+  it('one date style per language: an instant shows its date the way a calendar date is shown', () => {
+    const ja = createI18n('ja', 'Asia/Tokyo');
+    expect(ja.date('2026-11-30')).toBe('2026年11月30日');
+    expect(ja.dateTime('2026-11-30T01:05:00Z')).toMatch(/^2026年11月30日 10:05$/);
+    const en = createI18n('en', 'UTC');
+    expect(en.dateTime('2026-11-30T01:05:00Z')).toMatch(/^Nov 30, 2026, 1:05\sAM$/);
+  });
+
+  it('a month heading and a time of day with seconds', () => {
+    expect(createI18n('en').month('2026-11-30T23:00:00-08:00')).toBe('November 2026');
+    expect(createI18n('ja').month('2026-11-30')).toBe('2026年11月');
+    expect(createI18n('en', 'UTC').time(Date.UTC(2026, 10, 30, 14, 3, 20))).toMatch(/^2:03:20\sPM$/);
+    expect(createI18n('ja', 'UTC').time(Date.UTC(2026, 10, 30, 14, 3, 20))).toBe('14:03:20');
+  });
+
   it('an invalid zone falls back instead of throwing', () => {
     expect(createI18n('en', 'Mars/Olympus').timeZone).toBeUndefined();
   });
