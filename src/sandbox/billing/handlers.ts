@@ -37,6 +37,8 @@ export interface BillingFaults {
   retryAfterSeconds: number | null;
   /** Added to every answer (simulated proxy latency). */
   latencyMs: number;
+  /** In 'timeout' mode, how long a call hangs before the 504 (tests shorten it; default TIMEOUT_HANG_MS). */
+  timeoutMs?: number;
   organizations: 'many' | 'one' | 'none' | 'non-admin';
 }
 
@@ -960,7 +962,7 @@ export function createBillingHandlers(context: BillingHandlerContext): RequestHa
 
     if (faults.mode === 'timeout') {
       context.record({ ...call, status: 0 });
-      await context.wait(Math.max(0, faults.latencyMs) + TIMEOUT_HANG_MS, request.signal);
+      await context.wait(Math.max(0, faults.latencyMs) + Math.max(0, faults.timeoutMs ?? TIMEOUT_HANG_MS), request.signal);
       return new HttpResponse('Gateway Timeout', { status: 504, headers: { 'Content-Type': 'text/plain' } });
     }
     if (faults.latencyMs > 0) await context.wait(faults.latencyMs, request.signal);

@@ -15,6 +15,7 @@ import {
 import type { DeskSimulation, StoredRecord } from './simulation';
 
 const INVALID_PAYLOAD = { errMsg: 'Invalid Payload' };
+const STORAGE_DOWN = { errMsg: 'Storage is unavailable' };
 const BILLING_HOST = /^www\.zohoapis\.(com|eu|in|com\.au|jp|ca|sa|com\.cn)$/;
 const DESK_HOST = /^desk\.(zoho\.(com|eu|in|com\.au|jp|sa|com\.cn)|zohocloud\.ca)$/;
 export const SIM_RESUME_URL = 'https://accounts.zoho.com/oauth/v2/connection/authorize?connection=zohobillingfordesk';
@@ -108,6 +109,7 @@ export function createFakeZohoDesk(sim: DeskSimulation): ZohoDeskGlobal {
   };
 
   const databaseGet = (options: unknown): Promise<unknown> => {
+    if (sim.faults.storageFails) return reject(STORAGE_DOWN);
     if (!isRecord(options)) return reject(INVALID_PAYLOAD);
     const key = options.key;
     const queriable = options.queriableValue;
@@ -133,7 +135,7 @@ export function createFakeZohoDesk(sim: DeskSimulation): ZohoDeskGlobal {
     storageValueBytes(item.value) <= STORAGE_VALUE_MAX_BYTES;
 
   const databaseSet = (payload: unknown): Promise<unknown> => {
-    if (sim.faults.storageFails) return reject({ errMsg: 'Storage is unavailable' });
+    if (sim.faults.storageFails || sim.faults.storageWritesFail) return reject(STORAGE_DOWN);
     const items = Array.isArray(payload) ? payload : [payload];
     if (items.length === 0 || items.length > STORAGE_ITEMS_PER_SET || !items.every(validItem)) {
       return reject(INVALID_PAYLOAD);
@@ -147,7 +149,7 @@ export function createFakeZohoDesk(sim: DeskSimulation): ZohoDeskGlobal {
   };
 
   const databaseDelete = (options: unknown): Promise<unknown> => {
-    if (sim.faults.storageFails) return reject({ errMsg: 'Storage is unavailable' });
+    if (sim.faults.storageFails || sim.faults.storageWritesFail) return reject(STORAGE_DOWN);
     if (!isRecord(options)) return reject(INVALID_PAYLOAD);
     const { key, queriableValue } = options;
     if (typeof key === 'string') {

@@ -29,8 +29,10 @@ export interface DeskSimulationFaults {
   notAuthorised: boolean;
   /** ZOHODESK.request rejects with {errMsg} (proxy down). */
   hostReject: boolean;
-  /** ZOHODESK.set/delete('database') reject. */
+  /** Desk storage is down: ZOHODESK.get/set/delete('database') all reject. */
   storageFails: boolean;
+  /** Desk storage reads work but set/delete('database') reject (a full or read-only store). */
+  storageWritesFail: boolean;
   /** 'string': the default SDK mode, JSON strings nested 2–3 levels; 'json': already-parsed objects. */
   answerStyle: 'string' | 'json';
   /** Remote 4xx/5xx reject (sample's JSON-string shape) instead of resolving with statusCode ≠ 200. */
@@ -90,6 +92,7 @@ export const DEFAULT_SIM_FAULTS: DeskSimulationFaults = {
   notAuthorised: false,
   hostReject: false,
   storageFails: false,
+  storageWritesFail: false,
   answerStyle: 'string',
   remoteErrorsReject: false,
 };

@@ -58,6 +58,12 @@ export function FaultControls({ faults, configure }: { faults: SimulatorFaults; 
           />
         </label>
       )}
+      {faults.billing === 'timeout' && (
+        <label className="sim-field">
+          Timeout: 504 after (ms)
+          <input type="number" min={0} step={1000} value={faults.timeoutMs} onChange={(e) => set({ timeoutMs: Math.max(0, Number(e.target.value) || 0) })} />
+        </label>
+      )}
       <label className="sim-field">
         Latency (ms)
         <input type="number" min={0} step={100} value={faults.latencyMs} onChange={(e) => set({ latencyMs: Math.max(0, Number(e.target.value) || 0) })} />
@@ -78,7 +84,11 @@ export function FaultControls({ faults, configure }: { faults: SimulatorFaults; 
       </label>
       <label className="sim-check">
         <input type="checkbox" checked={faults.storageFails} onChange={(e) => set({ storageFails: e.target.checked })} />
-        Desk storage fails
+        Desk storage fails (reads and writes)
+      </label>
+      <label className="sim-check">
+        <input type="checkbox" checked={faults.storageWritesFail} onChange={(e) => set({ storageWritesFail: e.target.checked })} />
+        Desk storage refuses writes (reads work)
       </label>
     </fieldset>
   );

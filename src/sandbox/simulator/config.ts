@@ -3,6 +3,7 @@
  * Plain data so e2e tests can pass it through `page.evaluate` and the URL can carry it.
  */
 import { DATA_CENTERS, LOCATIONS, type DataCenter, type LocationKind } from '../../host/types';
+import { TIMEOUT_HANG_MS } from '../billing/handlers';
 
 export const LOCATION_KINDS = Object.keys(LOCATIONS) as LocationKind[];
 
@@ -34,14 +35,18 @@ export interface SimulatorFaults {
   notAuthorised: boolean;
   /** ZOHODESK.request rejects with {errMsg} (proxy down). */
   hostReject: boolean;
-  /** ZOHODESK.set/get/delete('database') reject. */
+  /** Desk storage is down: ZOHODESK.get/set/delete('database') all reject. */
   storageFails: boolean;
+  /** Desk storage reads work, writes (set/delete) reject. */
+  storageWritesFail: boolean;
   /** What Zoho Billing answers. */
   billing: BillingFaultMode;
   /** Retry-After seconds sent with a 429; null sends none. */
   retryAfterSeconds: number | null;
   /** Added to every Billing answer. */
   latencyMs: number;
+  /** In 'timeout' mode, how long a call hangs before the proxy's 504 (real Desk: about 30 s). */
+  timeoutMs: number;
   organizations: OrganizationMode;
 }
 
@@ -77,9 +82,11 @@ export const DEFAULT_FAULTS: SimulatorFaults = {
   notAuthorised: false,
   hostReject: false,
   storageFails: false,
+  storageWritesFail: false,
   billing: 'none',
   retryAfterSeconds: 30,
   latencyMs: 0,
+  timeoutMs: TIMEOUT_HANG_MS,
   organizations: 'many',
 };
 
@@ -114,11 +121,13 @@ export function mergeConfig(base: SimulatorConfig, patch: SimulatorConfigPatch):
   if (typeof pf.notAuthorised === 'boolean') faults.notAuthorised = pf.notAuthorised;
   if (typeof pf.hostReject === 'boolean') faults.hostReject = pf.hostReject;
   if (typeof pf.storageFails === 'boolean') faults.storageFails = pf.storageFails;
+  if (typeof pf.storageWritesFail === 'boolean') faults.storageWritesFail = pf.storageWritesFail;
   faults.billing = oneOf(BILLING_FAULT_MODES, pf.billing, faults.billing);
   if (pf.retryAfterSeconds === null || (typeof pf.retryAfterSeconds === 'number' && pf.retryAfterSeconds >= 0)) {
     faults.retryAfterSeconds = pf.retryAfterSeconds;
   }
   if (typeof pf.latencyMs === 'number' && pf.latencyMs >= 0) faults.latencyMs = pf.latencyMs;
+  if (typeof pf.timeoutMs === 'number' && pf.timeoutMs >= 0) faults.timeoutMs = pf.timeoutMs;
   faults.organizations = oneOf(ORGANIZATION_MODES, pf.organizations, faults.organizations);
 
   const form = { ...base.form };
@@ -187,11 +196,15 @@ export function configFromSearch(search: string): SimulatorConfigPatch {
   if (hr !== undefined) faults.hostReject = hr;
   const sf = bool('storageFails');
   if (sf !== undefined) faults.storageFails = sf;
+  const swf = bool('storageWritesFail');
+  if (swf !== undefined) faults.storageWritesFail = swf;
   const billing = str('billing');
   if (billing) faults.billing = billing as BillingFaultMode;
   if (params.has('retryAfter')) faults.retryAfterSeconds = params.get('retryAfter') === 'none' ? null : num('retryAfter');
   const latency = num('latency');
   if (latency !== undefined) faults.latencyMs = latency;
+  const timeout = num('timeoutMs');
+  if (timeout !== undefined) faults.timeoutMs = timeout;
   const orgs = str('orgs');
   if (orgs) faults.organizations = orgs as OrganizationMode;
   if (Object.keys(faults).length) patch.faults = faults;
@@ -223,9 +236,11 @@ export function configToSearch(config: SimulatorConfig): string {
   put('notAuthorised', f.notAuthorised ? '1' : '0', df.notAuthorised ? '1' : '0');
   put('hostReject', f.hostReject ? '1' : '0', df.hostReject ? '1' : '0');
   put('storageFails', f.storageFails ? '1' : '0', df.storageFails ? '1' : '0');
+  put('storageWritesFail', f.storageWritesFail ? '1' : '0', df.storageWritesFail ? '1' : '0');
   put('billing', f.billing, df.billing);
   put('retryAfter', f.retryAfterSeconds === null ? 'none' : String(f.retryAfterSeconds), df.retryAfterSeconds === null ? 'none' : String(df.retryAfterSeconds));
   put('latency', String(f.latencyMs), String(df.latencyMs));
+  put('timeoutMs', String(f.timeoutMs), String(df.timeoutMs));
   put('orgs', f.organizations, df.organizations);
   const text = params.toString();
   return text ? `?${text}` : '';

@@ -152,9 +152,11 @@ export function createSimulatorCore(options: SimulatorCoreOptions = {}): DeskSim
     sim.faults.notAuthorised = c.faults.notAuthorised;
     sim.faults.hostReject = c.faults.hostReject;
     sim.faults.storageFails = c.faults.storageFails;
+    sim.faults.storageWritesFail = c.faults.storageWritesFail;
     sandbox.faults.mode = c.faults.billing;
     sandbox.faults.retryAfterSeconds = c.faults.retryAfterSeconds;
     sandbox.faults.latencyMs = c.faults.latencyMs;
+    sandbox.faults.timeoutMs = c.faults.timeoutMs;
     sandbox.faults.organizations = c.faults.organizations;
   }
 

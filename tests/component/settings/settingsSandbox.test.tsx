@@ -120,7 +120,7 @@ describe('settings page over the sandbox', () => {
   it('a storage failure says so and keeps the previous state', async () => {
     const env = await setup({ organizations: 'one' });
     const toggle = await screen.findByRole('switch', { name: 'Integration enabled' });
-    env.sim.faults.storageFails = true;
+    env.sim.faults.storageWritesFail = true;
     await env.user.click(toggle);
     expect(await screen.findByRole('alert')).toHaveTextContent("Couldn't save the settings.");
     expect(toggle).toHaveAttribute('aria-checked', 'true');

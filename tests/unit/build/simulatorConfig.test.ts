@@ -25,6 +25,8 @@ describe('simulator configuration', () => {
         notAuthorised: true,
         hostReject: false,
         storageFails: false,
+        storageWritesFail: false,
+        timeoutMs: 30_000,
       },
     });
   });
@@ -58,7 +60,7 @@ describe('simulator configuration', () => {
       isAdmin: false,
       panelWidth: 340,
       form: { email: 'a+b@c.example' },
-      faults: { billing: 'html-error', retryAfterSeconds: null, latencyMs: 1200, organizations: 'non-admin', storageFails: true },
+      faults: { billing: 'html-error', retryAfterSeconds: null, latencyMs: 1200, organizations: 'non-admin', storageFails: true, storageWritesFail: true, timeoutMs: 1500 },
     });
     const search = configToSearch(config);
     expect(search).toMatch(/^\?/);

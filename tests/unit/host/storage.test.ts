@@ -105,6 +105,8 @@ describe('DeskStorage over the fake SDK', () => {
 
   it('reports storage failures as storage errors', async () => {
     const { host, sim } = await setup({ faults: { storageFails: true } });
+    expect(errorOf(await host.storage.get('a')).kind).toBe('storage');
+    expect(errorOf(await host.storage.list('link')).kind).toBe('storage');
     expect(errorOf(await host.storage.set({ key: 'a', group: 'cache', value: {} })).kind).toBe('storage');
     expect(errorOf(await host.storage.delete('a')).kind).toBe('storage');
     expect(errorOf(await host.storage.deleteGroup('cache')).kind).toBe('storage');

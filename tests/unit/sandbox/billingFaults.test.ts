@@ -113,6 +113,25 @@ describe('Billing sandbox faults', () => {
     }
   });
 
+  it('timeoutMs shortens the hang (the simulator knob the fault matrix uses)', async () => {
+    vi.useFakeTimers();
+    try {
+      sandbox.faults.mode = 'timeout';
+      sandbox.faults.timeoutMs = 1500;
+      let settled = false;
+      const pending = sandbox.handle(customersRequest()).then((response) => {
+        settled = true;
+        return response;
+      });
+      await vi.advanceTimersByTimeAsync(1499);
+      expect(settled).toBe(false);
+      await vi.advanceTimersByTimeAsync(2);
+      expect((await pending).status).toBe(504);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   it('adds latency to answers without changing them', async () => {
     vi.useFakeTimers();
     try {

@@ -102,10 +102,23 @@ describe('fake ZOHODESK: storage rules', () => {
     expect(sim.storage.size).toBe(0);
   });
 
-  it('storageFails makes set and delete reject', async () => {
-    const { zd } = fake({ faults: { storageFails: true } });
+  it('storageFails makes reads, set and delete reject (storage is down)', async () => {
+    const { zd, sim } = fake({ faults: { storageFails: true } });
+    sim.storage.set('k', { key: 'k', queriableValue: 'cache', value: { a: 1 } });
+    await expect(zd.get('database', { key: 'k' })).rejects.toHaveProperty('errMsg');
+    await expect(zd.get('database', { queriableValue: 'cache' })).rejects.toHaveProperty('errMsg');
     await expect(zd.set('database', { key: 'k', queriableValue: 'cache', value: {} })).rejects.toHaveProperty('errMsg');
     await expect(zd.delete('database', { key: 'k' })).rejects.toHaveProperty('errMsg');
+  });
+
+  it('storageWritesFail rejects set and delete but still answers reads', async () => {
+    const { zd, sim } = fake({ faults: { storageWritesFail: true } });
+    sim.storage.set('k', { key: 'k', queriableValue: 'cache', value: { a: 1 } });
+    const read = (await zd.get('database', { key: 'k' })) as { 'database.get': { data: unknown[] } };
+    expect(read['database.get'].data).toHaveLength(1);
+    await expect(zd.set('database', { key: 'k', queriableValue: 'cache', value: {} })).rejects.toHaveProperty('errMsg');
+    await expect(zd.delete('database', { key: 'k' })).rejects.toHaveProperty('errMsg');
+    expect(sim.storage.get('k')?.value).toEqual({ a: 1 });
   });
 });
 
