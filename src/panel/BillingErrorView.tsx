@@ -1,29 +1,46 @@
+import { useEffect, useRef } from 'react';
 import type { BillingError } from '../billing/errors';
 import { ErrorState } from '../ui/ErrorState';
 import { useI18n } from '../ui/i18nContext';
 import { safeHttps, usePanelEnv } from './panelEnv';
 
-/** Not connected gets role-specific words (admin: what to do; agent: whom to ask); the rest a reason + Retry. */
-export function NotConnected({ authUrl }: { authUrl?: string | undefined }) {
+/**
+ * Not connected gets role-specific words (admin: what to do; agent: whom to ask). The connection is put
+ * right outside this panel (an admin authorises it in Desk Setup), so the panel looks again when the agent
+ * comes back to it (window focus) and offers Check again instead of waiting for a reload.
+ */
+export function NotConnected({ authUrl, onCheckAgain }: { authUrl?: string | undefined; onCheckAgain: () => void }) {
   const i18n = useI18n();
   const { isAdmin, host } = usePanelEnv();
   const url = safeHttps(authUrl);
+  const checkAgain = useRef(onCheckAgain);
+  checkAgain.current = onCheckAgain;
+  useEffect(() => {
+    const onFocus = () => checkAgain.current();
+    window.addEventListener('focus', onFocus);
+    return () => window.removeEventListener('focus', onFocus);
+  }, []);
   return (
     <div className="error-state" role="alert">
       <p>{i18n.t('panel.notConnected.title')}</p>
       <p>{isAdmin ? i18n.t('panel.notConnected.admin') : i18n.t('panel.notConnected.agent')}</p>
-      {isAdmin && url && (
-        <button type="button" className="button button-primary" onClick={() => host.openUrl(url)}>
-          {i18n.t('panel.notConnected.connect')}
+      <p>
+        {isAdmin && url && (
+          <button type="button" className="button button-primary" onClick={() => host.openUrl(url)}>
+            {i18n.t('panel.notConnected.connect')}
+          </button>
+        )}
+        <button type="button" className="button" onClick={onCheckAgain}>
+          {i18n.t('common.checkAgain')}
         </button>
-      )}
+      </p>
     </div>
   );
 }
 
 export function BillingErrorView({ error, onRetry }: { error: BillingError; onRetry: () => void }) {
   const { billing } = usePanelEnv();
-  if (error.kind === 'not-authorised') return <NotConnected authUrl={error.authUrl} />;
+  if (error.kind === 'not-authorised') return <NotConnected authUrl={error.authUrl} onCheckAgain={onRetry} />;
   const retryable = error.kind !== 'not-configured';
   const retry = () => {
     // Only an agent's click may cut the cool-down short; automatic reads keep waiting (SPEC C3).

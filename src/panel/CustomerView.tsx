@@ -63,7 +63,7 @@ export function CustomerView({
   const kind = host.context().kind;
   const canCreateDocuments = kind === 'ticket' || kind === 'contact' || kind === 'account';
 
-  if (detail.status === 'error' && detail.error.kind === 'not-authorised') return <NotConnected authUrl={detail.error.authUrl} />;
+  if (detail.status === 'error' && detail.error.kind === 'not-authorised') return <NotConnected authUrl={detail.error.authUrl} onCheckAgain={detail.retry} />;
 
   // While the re-read after an address change runs, Billing's own answer to the change is shown.
   const customer = detail.status === 'ready' ? detail.value : (saved ?? summary);

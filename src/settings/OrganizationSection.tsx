@@ -21,6 +21,7 @@ export function OrganizationSection({ i18n, model, settings, connection, dataCen
   const linked = settings.organization;
   const linkedIsAdminOrg = linked !== null && adminOrganizations.some((o) => o.id === linked.id);
   const nonAdminCount = connection.organizations.length - adminOrganizations.length;
+  const canChange = canEdit && linked !== null && adminOrganizations.some((o) => o.id !== linked.id);
 
   let body;
   if (model.access === 'checking' && !linked) {
@@ -33,12 +34,25 @@ export function OrganizationSection({ i18n, model, settings, connection, dataCen
           <span className="muted">{t('settings.org.optionMeta', { id: linked.id, currency: linked.currencyCode ?? '—' })}</span>
         </p>
         {settings.linkedHow === 'auto' && <p className="zs-note">{t('settings.org.autoLinked', { name: linked.name })}</p>}
-        {!linkedIsAdminOrg && <p className="zs-note zs-note--warn">{t('settings.org.savedNotAvailable', { name: linked.name })}</p>}
-        {canEdit && adminOrganizations.some((o) => o.id !== linked.id) && (
+        {!linkedIsAdminOrg && (
+          <p className="zs-note zs-note--warn">
+            {connection.forbidden ? `${t('settings.org.noneForbidden')} ` : ''}
+            {t('settings.org.savedNotAvailable', { name: linked.name })}
+          </p>
+        )}
+        {(canChange || !linkedIsAdminOrg) && (
           <p className="zs-actions">
-            <button type="button" className="button" onClick={model.startChange}>
-              {t('settings.org.change')}
-            </button>
+            {canChange && (
+              <button type="button" className="button" onClick={model.startChange}>
+                {t('settings.org.change')}
+              </button>
+            )}
+            {/* Access is granted in Zoho Billing, outside this page: look again in place (issue 15). */}
+            {!linkedIsAdminOrg && (
+              <button type="button" className="button" onClick={model.recheck}>
+                {t('common.checkAgain')}
+              </button>
+            )}
           </p>
         )}
       </>
@@ -54,7 +68,16 @@ export function OrganizationSection({ i18n, model, settings, connection, dataCen
         onCheckAgain={model.recheck}
       />
     ) : (
-      <p>{t('settings.org.notLinkedReadOnly')}</p>
+      <>
+        <p>{t('settings.org.notLinkedReadOnly')}</p>
+        {connection.forbidden && (
+          <p className="zs-actions">
+            <button type="button" className="button" onClick={model.recheck}>
+              {t('common.checkAgain')}
+            </button>
+          </p>
+        )}
+      </>
     );
   } else if (!canEdit) {
     body = <p>{t('settings.org.notLinkedReadOnly')}</p>;

@@ -2,12 +2,21 @@ import type { I18n } from '../i18n/i18n';
 import type { IntegrationSettings } from '../integration/types';
 import type { Connection } from './useSettingsPage';
 
-type Overall = 'connected' | 'disabled' | 'notConnected' | 'notAuthorised';
+type Overall = 'connected' | 'disabled' | 'notConnected' | 'notAuthorised' | 'checking' | 'checkFailed' | 'orgUnavailable';
 
+/**
+ * "Connected" is a claim about Billing's last answer: while a check runs, after it fails, or when Billing
+ * no longer offers the linked organization, the summary says that instead (issue 15).
+ */
 function overall(settings: IntegrationSettings, connection: Connection): Overall {
   if (connection.status === 'not-authorised') return 'notAuthorised';
-  if (!settings.organization) return 'notConnected';
-  return settings.enabled ? 'connected' : 'disabled';
+  const org = settings.organization;
+  if (!org) return 'notConnected';
+  if (!settings.enabled) return 'disabled';
+  if (connection.status === 'checking') return 'checking';
+  if (connection.status === 'error') return 'checkFailed';
+  if (!connection.organizations.some((o) => o.id === org.id)) return 'orgUnavailable';
+  return 'connected';
 }
 
 const TONE: Record<Overall, string> = {
@@ -15,6 +24,9 @@ const TONE: Record<Overall, string> = {
   disabled: 'warn',
   notConnected: 'muted',
   notAuthorised: 'danger',
+  checking: 'muted',
+  checkFailed: 'danger',
+  orgUnavailable: 'warn',
 };
 
 /** Status at a glance: what agents get right now, and who set it up that way. */
