@@ -1,8 +1,28 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { BillingError } from '../billing/errors';
 import { ErrorState } from '../ui/ErrorState';
 import { useI18n } from '../ui/i18nContext';
+import { errorWords, retryInstant } from './errorWords';
 import { safeHttps, usePanelEnv } from './panelEnv';
+
+/** The words for `error`; a "try again at" countdown re-renders each second until that instant has passed. */
+function useErrorWords(error: BillingError | null): string {
+  const i18n = useI18n();
+  // Fixed once per error: the instant Billing named does not move while the agent reads.
+  const retryAt = useMemo(() => (error ? retryInstant(error, Date.now()) : null), [error]);
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    if (retryAt === null) return;
+    setNow(Date.now());
+    const timer = setInterval(() => {
+      const t = Date.now();
+      setNow(t);
+      if (t >= retryAt) clearInterval(timer);
+    }, 1000);
+    return () => clearInterval(timer);
+  }, [retryAt]);
+  return error ? errorWords(i18n, error, retryAt, now) : '';
+}
 
 /**
  * Not connected gets role-specific words (admin: what to do; agent: whom to ask). The connection is put
@@ -40,6 +60,7 @@ export function NotConnected({ authUrl, onCheckAgain }: { authUrl?: string | und
 
 export function BillingErrorView({ error, onRetry }: { error: BillingError; onRetry: () => void }) {
   const { billing } = usePanelEnv();
+  const words = useErrorWords(error);
   if (error.kind === 'not-authorised') return <NotConnected authUrl={error.authUrl} onCheckAgain={onRetry} />;
   const retryable = error.kind !== 'not-configured';
   const retry = () => {
@@ -47,16 +68,17 @@ export function BillingErrorView({ error, onRetry }: { error: BillingError; onRe
     billing.resume();
     onRetry();
   };
-  return <ErrorState kind={error.kind} onRetry={retryable ? retry : undefined} />;
+  return <ErrorState kind={error.kind} message={words} onRetry={retryable ? retry : undefined} />;
 }
 
 export function StaleBanner({ ageMs, error }: { ageMs: number; error: BillingError | null }) {
   const i18n = useI18n();
+  const words = useErrorWords(error);
   if (!error) return null;
   const minutes = Math.max(1, Math.round(ageMs / 60_000));
   return (
     <p className="banner" role="status">
-      {i18n.t('panel.stale', { minutes })} {i18n.t(`common.errors.${error.kind}`)}
+      {i18n.t('panel.stale', { minutes })} {words}
     </p>
   );
 }
