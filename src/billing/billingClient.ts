@@ -9,6 +9,7 @@
  */
 import type { DataCenter, DeskHost, HostError, HostRequest, HostResponse } from '../host/types';
 import { billingApiBase } from './dataCenters';
+import { invoiceBody, quoteBody } from './documentBodies';
 import { BillingError } from './errors';
 import { emptyPage, MAX_PER_PAGE, pageNumber, perPage } from './pagination';
 import {
@@ -29,7 +30,6 @@ import {
   quoteSchema,
   subscriptionDetailSchema,
   subscriptionSchema,
-  toDate,
   toHttpsUrl,
   toId,
   transactionSchema,
@@ -41,7 +41,6 @@ import type {
   CatalogEntry,
   Customer,
   CustomerInput,
-  DocumentInput,
   InvoiceDetail,
   InvoiceListQuery,
   Page,
@@ -224,40 +223,6 @@ function customerBody(input: CustomerInput): Record<string, unknown> {
   for (const [key, value] of optional) if (value.trim() !== '') body[key] = value.trim();
   if (input.billingAddress) body.billing_address = addressBody(input.billingAddress);
   if (input.shippingAddress) body.shipping_address = addressBody(input.shippingAddress);
-  return body;
-}
-
-/** Refuses a document Billing would get wrong (NaN becomes null in JSON) before any call is made. */
-function documentBody(input: DocumentInput): Record<string, unknown> {
-  const problems: string[] = [];
-  if (input.customerId.trim() === '') problems.push('no customer');
-  if (toDate(input.date) === null) problems.push(`date "${input.date}" is not YYYY-MM-DD`);
-  if (input.lines.length === 0) problems.push('no lines');
-  input.lines.forEach((line, i) => {
-    if (line.productId.trim() === '') problems.push(`line ${i + 1} has no product`);
-    if (!Number.isFinite(line.price)) problems.push(`line ${i + 1} has no valid price`);
-    if (!Number.isFinite(line.quantity) || line.quantity <= 0) problems.push(`line ${i + 1} has no valid quantity`);
-  });
-  if (problems.length > 0) {
-    throw new BillingError('rejected', 'The document is incomplete', { detail: problems.join('; ') });
-  }
-  const body: Record<string, unknown> = {
-    customer_id: input.customerId,
-    date: input.date,
-    reference_number: input.referenceNumber,
-    // `price`, not `rate`: the item properties in the SPEC say price (§8.4, unresolved).
-    invoice_items: input.lines.map((line) => {
-      const item: Record<string, unknown> = {
-        product_id: line.productId,
-        name: line.name,
-        price: line.price,
-        quantity: line.quantity,
-      };
-      if (line.description !== undefined && line.description !== '') item.description = line.description;
-      return item;
-    }),
-  };
-  if (input.notes !== undefined && input.notes !== '') body.notes = input.notes;
   return body;
 }
 
@@ -625,14 +590,12 @@ export function createBillingClient(options: BillingClientOptions): BillingApi {
     },
 
     async createInvoice(input) {
-      const payload = documentBody(input);
-      const body = await json({ method: 'POST', path: ['invoices'], query: { send: 'false' }, body: payload });
+      const body = await json({ method: 'POST', path: ['invoices'], query: { send: 'false' }, body: invoiceBody(input) });
       return oneOf(body, 'invoice', invoiceDetailSchema);
     },
 
     async createQuote(input) {
-      const payload = documentBody(input);
-      const body = await json({ method: 'POST', path: ['estimates'], body: payload });
+      const body = await json({ method: 'POST', path: ['estimates'], body: quoteBody(input) });
       return oneOf(body, 'estimate', quoteSchema);
     },
 

@@ -184,6 +184,10 @@ export interface CatalogEntry {
   id: string;
   name: string;
   description: string;
+  /**
+   * Catalog price in `currencyCode`, or in the organization's base currency when Billing gives none
+   * (items and plans are priced in the base currency): never a price in the customer's currency.
+   */
   price: number | null;
   currencyCode: string | null;
 }
@@ -203,6 +207,7 @@ export interface DocumentLineInput {
   productId: string;
   name: string;
   description?: string;
+  /** In the document's currency, which is the customer's currency (sent as `rate`). */
   price: number;
   quantity: number;
 }
@@ -214,6 +219,8 @@ export interface DocumentInput {
   referenceNumber: string;
   lines: DocumentLineInput[];
   notes?: string;
+  /** Base-currency units per one unit of the document's currency (`exchange_rate`); left out when not known. */
+  exchangeRate?: number;
 }
 
 export interface Quote {

@@ -86,6 +86,7 @@ export function CustomerView({
           api={billing.api}
           kind={form}
           customer={customer}
+          baseCurrency={env.organization.currencyCode}
           ticketNumber={env.ticketNumber}
           invalidateCustomer={billing.invalidateCustomer}
           onCreated={(document) => {

@@ -130,12 +130,12 @@ function PanelBody({ host, createBilling = defaultFactory, cacheOptions, onCreat
     [org?.id, org?.dataCenter, host],
   );
 
-  const organization = org ? { id: org.id, name: org.name, dataCenter: org.dataCenter } : null;
+  const organization = org ? { id: org.id, name: org.name, dataCenter: org.dataCenter, currencyCode: org.currencyCode } : null;
   const isAdminNow = start.status === 'ready' ? start.isAdmin : null;
   const base = useMemo<BaseEnv | null>(
     () => (billing && organization ? { host, billing, isAdmin: isAdminNow, organization } : null),
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [host, billing, isAdminNow, organization?.name],
+    [host, billing, isAdminNow, organization?.name, organization?.currencyCode],
   );
 
   if (start.status === 'loading') return <Spinner />;

@@ -6,7 +6,8 @@ import type { BillingCache } from '../integration/billingCache';
 export interface PanelEnv {
   host: DeskHost;
   billing: BillingCache;
-  organization: { id: string; name: string; dataCenter: DataCenter };
+  /** currencyCode: the organization's base currency, the one catalog prices are in (null: not known). */
+  organization: { id: string; name: string; dataCenter: DataCenter; currencyCode: string | null };
   /** null: Desk did not say; worded like an agent (ask the admin) to be safe. */
   isAdmin: boolean | null;
   /** Ticket number on a ticket page, for the "This ticket" invoice filter. */

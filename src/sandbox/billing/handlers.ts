@@ -8,7 +8,8 @@
 import { http, HttpResponse, type RequestHandler } from 'msw';
 import { addDays, dateTime } from './calendar';
 import { address, compareText } from './dataset';
-import { CURRENCIES, currencyOf, roundMoney } from './money';
+import { convertPrice, CURRENCIES, currencyOf, roundMoney } from './money';
+import { checkInvoiceBody, checkQuoteBody, ShapeError } from './requestShapes';
 import { bulkInvoicesFor, findBulkInvoice } from './bulkInvoices';
 import { invoicePdf } from './pdf';
 import type {
@@ -608,7 +609,7 @@ interface ResolvedLine {
   quantity: number;
 }
 
-/** Lines of an invoice or quote body. `price` and `rate` are both accepted (the SPEC disagrees with itself). */
+/** Lines of an invoice or quote body whose shape requestShapes.ts has checked (`rate`; invoices may repeat it as `price`). */
 function resolveLines(dataset: BillingDataset, raw: unknown): ResolvedLine[] {
   if (!Array.isArray(raw) || raw.length === 0) throw new BadRequest(400, 4, 'Please add at least one line item.');
   return raw.map((entry, index) => {
@@ -620,7 +621,7 @@ function resolveLines(dataset: BillingDataset, raw: unknown): ResolvedLine[] {
     if (productId && !item && !plan) throw new BadRequest(400, 1002, 'Item does not exist.');
     const name = str(line.name) || item?.name || plan?.name || '';
     if (!productId && !name) throw new BadRequest(400, 4, 'Please select an item for every line.');
-    const price = num(line.price ?? line.rate);
+    const price = num(line.rate ?? line.price);
     if (price === null || price < 0) throw new BadRequest(400, 4, 'Invalid value passed for rate');
     const quantity = num(line.quantity ?? 1);
     if (quantity === null || quantity <= 0) throw new BadRequest(400, 4, 'Invalid value passed for quantity');
@@ -637,11 +638,24 @@ function resolveLines(dataset: BillingDataset, raw: unknown): ResolvedLine[] {
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
+/**
+ * Base-currency units per one unit of the document's currency: the body's own, else 1 in the base
+ * currency, else the sandbox's rate between the two (a real org applies its own rate for that currency).
+ */
+function exchangeRate(route: Route, body: Json, currency: string): number {
+  const sent = num(body.exchange_rate);
+  if (sent !== null) return sent;
+  const base = route.org?.currency_code ?? 'USD';
+  if (base === currency) return 1;
+  return currencyOf(base).perUsd / currencyOf(currency).perUsd;
+}
+
 function createInvoice(route: Route, body: Json): Response {
   const { dataset, query } = route;
+  checkInvoiceBody(body);
   const customer = findCustomer(dataset, str(body.customer_id));
   const lines = resolveLines(dataset, body.invoice_items);
-  const date = str(body.date) || dataset.today;
+  const date = str(body.date);
   if (!DAY.test(date)) throw new BadRequest(400, 4, 'Invalid value passed for date');
   const reference = str(body.reference_number);
   if (reference.length > 100) throw new BadRequest(400, 4, 'Reference number cannot exceed 100 characters.');
@@ -692,7 +706,7 @@ function createInvoice(route: Route, body: Json): Response {
     payments: [],
     currency_code: info.code,
     currency_symbol: info.symbol,
-    exchange_rate: 1,
+    exchange_rate: exchangeRate(route, body, info.code),
     price_precision: info.precision,
     salesperson_id: '',
     salesperson_name: '',
@@ -734,8 +748,9 @@ function createInvoice(route: Route, body: Json): Response {
 
 function createEstimate(route: Route, body: Json): Response {
   const { dataset } = route;
+  checkQuoteBody(body);
   const customer = findCustomer(dataset, str(body.customer_id));
-  const lines = resolveLines(dataset, body.line_items ?? body.estimate_items ?? body.invoice_items);
+  const lines = resolveLines(dataset, body.line_items);
   const date = str(body.date) || dataset.today;
   if (!DAY.test(date)) throw new BadRequest(400, 4, 'Invalid value passed for date');
   const info = currencyOf(customer.currency_code);
@@ -816,12 +831,21 @@ function createPaymentPage(route: Route, body: Json): Response {
 
 // --- catalog -----------------------------------------------------------------------------------
 
+/**
+ * Items and plans are priced in the organization's base currency, like Billing's. The dataset keeps
+ * USD list prices; the Japanese org sees them in yen. No currency_code on the rows, as in the SPEC.
+ */
+function baseCurrency(route: Route): string {
+  return route.org?.currency_code ?? 'USD';
+}
+
 function listItems(route: Route): Response {
   const { query, dataset } = route;
   const text = (query.get('search_text') ?? query.get('name_contains') ?? '').toLowerCase();
   const rows = dataset.items.filter((i) => i.status === 'active' && (!text || i.name.toLowerCase().includes(text) || i.description.toLowerCase().includes(text)));
   const page = paginate(rows, paging(query), { applied_filter: 'Status.Active', sort_column: 'name', sort_order: 'A' });
-  return success('items', page.rows, { page_context: page.page_context });
+  const base = baseCurrency(route);
+  return success('items', page.rows.map((item) => ({ ...item, rate: convertPrice(item.rate, base) })), { page_context: page.page_context });
 }
 
 function listPlans(route: Route): Response {
@@ -829,7 +853,12 @@ function listPlans(route: Route): Response {
   const text = (query.get('search_text') ?? '').toLowerCase();
   const rows = dataset.plans.filter((p) => p.status === 'active' && (!text || p.name.toLowerCase().includes(text) || p.plan_code.includes(text)));
   const page = paginate(rows, paging(query), { applied_filter: 'PlanStatus.ACTIVE', sort_column: 'name', sort_order: 'A' });
-  return success('plans', page.rows, { page_context: page.page_context });
+  const base = baseCurrency(route);
+  return success(
+    'plans',
+    page.rows.map((plan) => ({ ...plan, recurring_price: convertPrice(plan.recurring_price, base), setup_fee: plan.setup_fee && convertPrice(plan.setup_fee, base) })),
+    { page_context: page.page_context },
+  );
 }
 
 // --- transactions ------------------------------------------------------------------------------
@@ -985,7 +1014,7 @@ export function createBillingHandlers(context: BillingHandlerContext): RequestHa
             faults,
           );
         } catch (error) {
-          if (!(error instanceof BadRequest)) throw error;
+          if (!(error instanceof BadRequest || error instanceof ShapeError)) throw error;
           response = failure(error.status, error.code, error.message);
         }
       }

@@ -26,6 +26,7 @@ async function setup(
       api={api}
       kind={options.kind ?? 'invoice'}
       customer={customer}
+      baseCurrency={t.org.currency_code}
       ticketNumber={ticketNumber}
       invalidateCustomer={null}
       today={TODAY}
@@ -128,7 +129,7 @@ describe('CreateDocumentForm (invoice from a ticket)', () => {
     await t.user.type(price, 'abc');
     await t.user.click(screen.getByRole('button', { name: 'Create invoice' }));
     expect(await screen.findByText('Enter a quantity greater than 0.')).toBeInTheDocument();
-    expect(screen.getByText('Enter a price (0 or more).')).toBeInTheDocument();
+    expect(screen.getByText('Type the price in digits, for example 1500.50.')).toBeInTheDocument();
     expect(qty).toHaveAttribute('aria-invalid', 'true');
     expect(qty).toHaveAccessibleDescription('Enter a quantity greater than 0.');
     expect(t.confirmations).toHaveLength(0);
@@ -261,6 +262,7 @@ describe('CreateDocumentForm over the panel cache', () => {
         api={billing.api}
         kind="invoice"
         customer={customer}
+        baseCurrency={t.org.currency_code}
         ticketNumber="104233"
         invalidateCustomer={billing.invalidateCustomer}
         today={TODAY}

@@ -589,29 +589,47 @@ describe('writes', () => {
     const call = onlyCall(fake);
     expect(call.parsed.searchParams.get('send')).toBe('false');
     const recorded = fixtures.createInvoiceRequest();
+    // SPEC create-an-invoice-request: each line requires rate and lists price; both carry the same value.
+    const [line] = recorded.invoice_items as Array<Record<string, unknown>>;
     expect(call.body).toEqual({
       customer_id: recorded.customer_id,
       date: recorded.date,
       reference_number: recorded.reference_number,
-      invoice_items: recorded.invoice_items,
+      invoice_items: [{ ...line, rate: line!.price }],
       notes: recorded.notes,
     });
   });
 
-  it('creates a quote as an estimate', async () => {
+  it('sends exchange_rate only when the document has one', async () => {
+    const fake = fakeRequest().on('POST /invoices', ok({ code: 0, message: 'The invoice has been created.', invoice: fixtures.invoiceDetail().invoice }, 201));
+    await client(fake).createInvoice({ ...doc, exchangeRate: 1 });
+    expect((onlyCall(fake).body as Record<string, unknown>).exchange_rate).toBe(1);
+    const without = fakeRequest().on('POST /invoices', ok({ code: 0, message: 'The invoice has been created.', invoice: fixtures.invoiceDetail().invoice }, 201));
+    await client(without).createInvoice(doc);
+    expect(onlyCall(without).body).not.toHaveProperty('exchange_rate');
+  });
+
+  it("creates a quote in the quote shape (SPEC create-an-estimate-request), not the invoice's", async () => {
     const fake = fakeRequest().on(
       'POST /estimates',
       ok({ code: 0, message: 'The quote has been created.', estimate: { estimate_id: '77', estimate_number: 'QT-00001', status: 'draft', date: '2025-03-20', total: 149, currency_code: 'USD', reference_number: 'DESK-104233' } }, 201),
     );
     const q = await client(fake).createQuote(doc);
     expect(q).toEqual({ id: '77', number: 'QT-00001', status: 'draft', date: '2025-03-20', total: 149, currencyCode: 'USD', referenceNumber: 'DESK-104233' });
-    const call = onlyCall(fake);
-    expect((call.body as Record<string, unknown>).invoice_items).toEqual(fixtures.createInvoiceRequest().invoice_items);
+    expect(onlyCall(fake).body).toEqual({
+      customer_id: '2468013000000051001',
+      date: '2025-03-20',
+      reference_number: 'DESK-104233',
+      line_items: [{ item_id: '2468013000000045027', name: 'On-site setup', description: 'Setup visit for ticket #104233', rate: 149, quantity: 1 }],
+      notes: 'Thanks for your business.',
+    });
   });
 
   it.each<[string, Partial<DocumentInput>]>([
     ['a NaN price', { lines: [{ productId: '1', name: 'x', price: Number.NaN, quantity: 1 }] }],
     ['a zero quantity', { lines: [{ productId: '1', name: 'x', price: 1, quantity: 0 }] }],
+    ['a negative price', { lines: [{ productId: '1', name: 'x', price: -1, quantity: 1 }] }],
+    ['a zero exchange rate', { exchangeRate: 0 }],
     ['no lines', { lines: [] }],
     ['a bad date', { date: '20/03/2025' }],
     ['no customer', { customerId: ' ' }],

@@ -296,7 +296,7 @@ describe('Billing sandbox handlers', () => {
           customer_id: F.yamadaCustomerId,
           date: '2026-11-27',
           reference_number: `DESK-${TICKET_NUMBERS.yamada}`,
-          invoice_items: [{ product_id: item.item_id, name: item.name, price: 15000, quantity: 2 }],
+          invoice_items: [{ product_id: item.item_id, name: item.name, rate: 15000, price: 15000, quantity: 2 }],
           custom_fields: [{ label: 'Desk Ticket ID', value: TICKET_NUMBERS.yamada }],
         },
       });
@@ -310,23 +310,74 @@ describe('Billing sandbox handlers', () => {
       expect((detail.body.invoice as Body).number).toBe(invoice.number);
     });
 
-    it('accepts rate instead of price and rejects invalid invoices with a code', async () => {
+    it('takes the SPEC invoice shape (rate required, price optional) and refuses any other with a Billing code', async () => {
       const item = sandbox.dataset.items[1]!;
-      const withRate = await call(sandbox, '/invoices', { method: 'POST', body: { customer_id: F.bowmanCustomerId, invoice_items: [{ product_id: item.item_id, rate: 10, quantity: 3 }] } });
+      const line = { product_id: item.item_id, rate: 10, quantity: 3 };
+      const withRate = await call(sandbox, '/invoices', { method: 'POST', body: { customer_id: F.bowmanCustomerId, date: '2026-11-27', invoice_items: [line] } });
       expect(withRate.status).toBe(201);
       expect((withRate.body.invoice as Body).total).toBe(30);
-      const cases: unknown[] = [
-        { customer_id: F.unknownCustomerId, invoice_items: [{ product_id: item.item_id, price: 1, quantity: 1 }] },
-        { customer_id: F.bowmanCustomerId, invoice_items: [] },
-        { customer_id: F.bowmanCustomerId, invoice_items: [{ product_id: '2468013000000000001', price: 1, quantity: 1 }] },
-        { customer_id: F.bowmanCustomerId, invoice_items: [{ product_id: item.item_id, price: 1, quantity: 0 }] },
-        '{"customer_id": ',
+      const valid = { customer_id: F.bowmanCustomerId, date: '2026-11-27', invoice_items: [line] };
+      const cases: Array<[string, unknown, RegExp]> = [
+        ['an unknown customer', { ...valid, customer_id: F.unknownCustomerId }, /customer/],
+        ['no lines', { ...valid, invoice_items: [] }, /invoice_items/],
+        ['no date (required by the SPEC)', { customer_id: F.bowmanCustomerId, invoice_items: [line] }, /date is required/],
+        ['price without rate', { ...valid, invoice_items: [{ product_id: item.item_id, price: 10, quantity: 3 }] }, /rate is required/],
+        ['the quote shape', { customer_id: F.bowmanCustomerId, date: '2026-11-27', line_items: [{ item_id: item.item_id, rate: 10, quantity: 3 }] }, /line_items/],
+        ['item_id instead of product_id', { ...valid, invoice_items: [{ item_id: item.item_id, rate: 10, quantity: 3 }] }, /item_id/],
+        ['price and rate that disagree', { ...valid, invoice_items: [{ ...line, price: 11 }] }, /price/],
+        ['an unknown top-level key', { ...valid, currency: 'JPY' }, /currency/],
+        ['a bad exchange_rate', { ...valid, exchange_rate: 0 }, /exchange_rate/],
+        ['an unknown item', { ...valid, invoice_items: [{ ...line, product_id: '2468013000000000001' }] }, /Item/],
+        ['a zero quantity', { ...valid, invoice_items: [{ ...line, quantity: 0 }] }, /quantity/],
+        ['broken JSON', '{"customer_id": ', /JSONString/],
       ];
-      for (const body of cases) {
+      for (const [name, body, message] of cases) {
         const { status, body: answer } = await call(sandbox, '/invoices', { method: 'POST', body });
-        expect(status).toBe(400);
-        expect(answer.code).not.toBe(0);
+        expect(status, name).toBe(400);
+        expect(answer.code, name).not.toBe(0);
+        expect(String(answer.message), name).toMatch(message);
       }
+    });
+
+    it('keeps the exchange_rate sent, else 1 in the base currency, else the org rate for the currency', async () => {
+      const item = sandbox.dataset.items[0]!;
+      const post = (customer_id: string, extra: Body = {}) =>
+        call(sandbox, '/invoices', { method: 'POST', body: { customer_id, date: '2026-11-27', invoice_items: [{ product_id: item.item_id, rate: 100, quantity: 1 }], ...extra } });
+      expect(((await post(F.bowmanCustomerId)).body.invoice as Body).exchange_rate).toBe(1);
+      const yen = (await post(F.yamadaCustomerId)).body.invoice as Body;
+      expect(yen).toMatchObject({ currency_code: 'JPY', total: 100 });
+      expect(yen.exchange_rate).toBeCloseTo(1 / 150, 10);
+      expect(((await post(F.yamadaCustomerId, { exchange_rate: 0.0065 })).body.invoice as Body).exchange_rate).toBe(0.0065);
+    });
+
+    it('refuses the invoice shape on /estimates: quotes take line_items with item_id and rate', async () => {
+      const item = sandbox.dataset.items[0]!;
+      const before = sandbox.dataset.estimates.length;
+      const cases: Array<[string, unknown, RegExp]> = [
+        ['the invoice shape', { customer_id: F.bowmanCustomerId, date: '2026-11-27', invoice_items: [{ product_id: item.item_id, price: 100, rate: 100, quantity: 1 }] }, /invoice_items/],
+        ['product_id in a line', { customer_id: F.bowmanCustomerId, line_items: [{ product_id: item.item_id, rate: 100, quantity: 1 }] }, /product_id/],
+        ['price in a line', { customer_id: F.bowmanCustomerId, line_items: [{ item_id: item.item_id, rate: 100, price: 100, quantity: 1 }] }, /price/],
+        ['no rate', { customer_id: F.bowmanCustomerId, line_items: [{ item_id: item.item_id, quantity: 1 }] }, /rate is required/],
+        ['no customer', { line_items: [{ item_id: item.item_id, rate: 100, quantity: 1 }] }, /customer_id is required/],
+      ];
+      for (const [name, body, message] of cases) {
+        const { status, body: answer } = await call(sandbox, '/estimates', { method: 'POST', body });
+        expect(status, name).toBe(400);
+        expect(answer.code, name).toBe(4);
+        expect(String(answer.message), name).toMatch(message);
+      }
+      expect(sandbox.dataset.estimates).toHaveLength(before);
+    });
+
+    it('prices items and plans in the organization\'s base currency', async () => {
+      const usItems = rows((await call(sandbox, '/items')).body, 'items');
+      const jpItems = rows((await call(sandbox, '/items', { org: F.japanOrgId })).body, 'items');
+      const onboarding = (list: Body[]) => list.find((i) => i.name === '導入支援サービス')!;
+      expect(onboarding(usItems).rate).toBe(500);
+      expect(onboarding(jpItems).rate).toBe(75000);
+      const jpPlans = rows((await call(sandbox, '/plans', { org: F.japanOrgId })).body, 'plans');
+      expect(jpPlans.find((p) => p.plan_code === 'pro-monthly')!.recurring_price).toBe(15000);
+      expect(onboarding(usItems)).not.toHaveProperty('currency_code');
     });
 
     it('creates a quote (201, key estimate) and a payment link', async () => {

@@ -1,0 +1,75 @@
+/**
+ * The two write bodies for documents, exactly as Zoho's OpenAPI files define them (billing-api.md §12.10,
+ * §12.12): invoices are `invoice_items[{product_id, rate, price, quantity}]`, quotes are
+ * `line_items[{item_id, rate, quantity}]`. Every amount in a body is in the document's currency, which is
+ * the customer's currency; `exchange_rate` is only sent when the caller knows it.
+ */
+import { BillingError } from './errors';
+import { toDate } from './schemas';
+import type { DocumentInput, DocumentLineInput } from './types';
+
+/** Refuses a document Billing would get wrong (NaN becomes null in JSON) before any call is made. */
+function check(input: DocumentInput): void {
+  const problems: string[] = [];
+  if (input.customerId.trim() === '') problems.push('no customer');
+  if (toDate(input.date) === null) problems.push(`date "${input.date}" is not YYYY-MM-DD`);
+  if (input.lines.length === 0) problems.push('no lines');
+  input.lines.forEach((line, i) => {
+    if (line.productId.trim() === '') problems.push(`line ${i + 1} has no product`);
+    if (!Number.isFinite(line.price) || line.price < 0) problems.push(`line ${i + 1} has no valid price`);
+    if (!Number.isFinite(line.quantity) || line.quantity <= 0) problems.push(`line ${i + 1} has no valid quantity`);
+  });
+  if (input.exchangeRate !== undefined && !(Number.isFinite(input.exchangeRate) && input.exchangeRate > 0)) {
+    problems.push('the exchange rate is not a positive number');
+  }
+  if (problems.length > 0) {
+    throw new BillingError('rejected', 'The document is incomplete', { detail: problems.join('; ') });
+  }
+}
+
+function lineText(line: DocumentLineInput): Record<string, unknown> {
+  return line.description !== undefined && line.description !== '' ? { name: line.name, description: line.description } : { name: line.name };
+}
+
+function common(input: DocumentInput): Record<string, unknown> {
+  const body: Record<string, unknown> = {
+    customer_id: input.customerId,
+    date: input.date,
+    reference_number: input.referenceNumber,
+  };
+  if (input.exchangeRate !== undefined) body.exchange_rate = input.exchangeRate;
+  if (input.notes !== undefined && input.notes !== '') body.notes = input.notes;
+  return body;
+}
+
+/**
+ * `POST /invoices` (SPEC create-an-invoice-request). Each line REQUIRES `product_id`, `rate` and `quantity`
+ * while the line's property list names `price`, not `rate`: both are sent with the same value.
+ */
+export function invoiceBody(input: DocumentInput): Record<string, unknown> {
+  check(input);
+  return {
+    ...common(input),
+    invoice_items: input.lines.map((line) => ({
+      product_id: line.productId,
+      ...lineText(line),
+      rate: line.price,
+      price: line.price,
+      quantity: line.quantity,
+    })),
+  };
+}
+
+/** `POST /estimates` (SPEC create-an-estimate-request): `line_items`, each requiring `item_id`, `rate`, `quantity`. */
+export function quoteBody(input: DocumentInput): Record<string, unknown> {
+  check(input);
+  return {
+    ...common(input),
+    line_items: input.lines.map((line) => ({
+      item_id: line.productId,
+      ...lineText(line),
+      rate: line.price,
+      quantity: line.quantity,
+    })),
+  };
+}
