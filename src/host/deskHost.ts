@@ -93,7 +93,7 @@ export function deskApiBase(dc: DataCenter): string {
   return `https://${DESK_DOMAINS[dc]}/api/v1`;
 }
 
-const STORAGE_GROUPS: readonly StorageGroup[] = ['settings', 'link', 'cache', 'write'];
+const STORAGE_GROUPS: readonly StorageGroup[] = ['settings', 'link', 'cache', 'write', 'snapshot', 'lease', 'meter'];
 /** Safety stop for storage paging: 100 pages of 20 is far beyond what this extension stores. */
 const MAX_STORAGE_PAGES = 100;
 

@@ -144,7 +144,7 @@ export interface StoredItem {
   group: StorageGroup;
   value: JsonObject;
 }
-export type StorageGroup = 'settings' | 'link' | 'cache' | 'write';
+export type StorageGroup = 'settings' | 'link' | 'cache' | 'write' | 'snapshot' | 'lease' | 'meter';
 
 export interface DeskStorage {
   get(key: string): Promise<HostResult<StoredItem | null>>;

@@ -6,7 +6,7 @@
 import type { DeskHost, HostError, StorageGroup } from '../host/types';
 import { SETTINGS_KEY } from './settingsStore';
 
-export const STORED_GROUPS: readonly StorageGroup[] = ['link', 'cache', 'write', 'settings'];
+export const STORED_GROUPS: readonly StorageGroup[] = ['link', 'cache', 'snapshot', 'lease', 'meter', 'write', 'settings'];
 
 export interface GroupRemovalFailure {
   group: StorageGroup;

@@ -12,7 +12,7 @@ import {
   STORAGE_VALUE_MAX_BYTES,
   storageValueBytes,
 } from '../../host/storageRules';
-import type { DeskSimulation, StoredRecord } from './simulation';
+import type { DeskSimulation, StorageCall, StoredRecord } from './simulation';
 
 const INVALID_PAYLOAD = { errMsg: 'Invalid Payload' };
 const STORAGE_DOWN = { errMsg: 'Storage is unavailable' };
@@ -108,9 +108,27 @@ export function createFakeZohoDesk(sim: DeskSimulation): ZohoDeskGlobal {
     }
   };
 
+  /**
+   * Logs one storage call and, when limits are on, refuses it past Desk's per-minute count. Desk's
+   * answer to a rate-limited storage call is not documented; an {errMsg} rejection like its others.
+   */
+  const overLimit = (op: StorageCall['op'], items: number): boolean => {
+    const at = sim.storageClock();
+    const limits = sim.storageLimits;
+    if (limits) {
+      const max = op === 'get' ? limits.readsPerMinute : op === 'set' ? limits.writesPerMinute : limits.deletesPerMinute;
+      const recent = sim.log.storageCalls.filter((c) => c.op === op && at - c.at < 60_000).length;
+      if (recent >= max) return true;
+    }
+    sim.log.storageCalls.push({ at, op, items });
+    return false;
+  };
+  const RATE_LIMITED = { errMsg: 'Too many requests. Please try again after some time.' };
+
   const databaseGet = (options: unknown): Promise<unknown> => {
     if (sim.faults.storageFails) return reject(STORAGE_DOWN);
     if (!isRecord(options)) return reject(INVALID_PAYLOAD);
+    if (overLimit('get', 1)) return reject(RATE_LIMITED);
     const key = options.key;
     const queriable = options.queriableValue;
     if (typeof key === 'string' ? !isValidStorageName(key) : typeof queriable !== 'string' || !isValidStorageName(queriable)) {
@@ -140,6 +158,7 @@ export function createFakeZohoDesk(sim: DeskSimulation): ZohoDeskGlobal {
     if (items.length === 0 || items.length > STORAGE_ITEMS_PER_SET || !items.every(validItem)) {
       return reject(INVALID_PAYLOAD);
     }
+    if (overLimit('set', items.length)) return reject(RATE_LIMITED);
     const saved = items.map((item) => {
       const record = { key: item.key, queriableValue: item.queriableValue, value: structuredClone(item.value) };
       sim.storage.set(item.key, record);
@@ -151,6 +170,7 @@ export function createFakeZohoDesk(sim: DeskSimulation): ZohoDeskGlobal {
   const databaseDelete = (options: unknown): Promise<unknown> => {
     if (sim.faults.storageFails || sim.faults.storageWritesFail) return reject(STORAGE_DOWN);
     if (!isRecord(options)) return reject(INVALID_PAYLOAD);
+    if (overLimit('delete', 1)) return reject(RATE_LIMITED);
     const { key, queriableValue } = options;
     if (typeof key === 'string') {
       if (!isValidStorageName(key)) return reject(INVALID_PAYLOAD);

@@ -17,6 +17,8 @@ import {
   type DeskSimulationFaults,
   type DeskSimulationPage,
   type SimAppearance,
+  type StorageLimits,
+  type StoredRecord,
 } from './simulation';
 
 export interface SandboxFormInput {
@@ -40,6 +42,12 @@ export interface SandboxHostOptions {
   /** What the agent typed in the add-ticket form (location 'ticketForm'). */
   form?: SandboxFormInput;
   faults?: Partial<DeskSimulationFaults>;
+  /** Share Desk storage with other hosts: several agents of one portal (snapshot, lease, meter). */
+  storage?: Map<string, StoredRecord>;
+  storageLimits?: StorageLimits | null;
+  storageClock?: () => number;
+  /** Which Desk agent is signed in (default: the admin or the plain agent of the Desk data). */
+  user?: { id: string; name: string; email: string; timeZone: string };
   /** Reuse a Billing sandbox (e.g. to share its dataset between several hosts). */
   sandbox?: BillingSandbox;
   confirmAnswer?: (options: unknown) => Promise<boolean>;
@@ -137,8 +145,15 @@ export async function createSandboxHost(options: SandboxHostOptions = {}): Promi
       appearance: options.appearance ?? 'light',
       portalId: sandbox.desk.portalId,
       isAdmin,
-      ...(agent ? { user: { id: agent.id, name: agent.name, email: agent.emailId, timeZone: agent.timeZone } } : {}),
+      ...(options.user
+        ? { user: options.user }
+        : agent
+          ? { user: { id: agent.id, name: agent.name, email: agent.emailId, timeZone: agent.timeZone } }
+          : {}),
     },
+    ...(options.storage ? { storage: options.storage } : {}),
+    ...(options.storageLimits !== undefined ? { storageLimits: options.storageLimits } : {}),
+    ...(options.storageClock ? { storageClock: options.storageClock } : {}),
     page: pageForLocation(sandbox.desk, kind, {
       ticketId: options.ticketId ?? null,
       contactId: options.contactId ?? null,

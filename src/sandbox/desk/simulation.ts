@@ -45,6 +45,22 @@ export interface StoredRecord {
   value: unknown;
 }
 
+/** One Desk storage call as Desk's rate limits count it (desk-sdk.md §5.1). */
+export interface StorageCall {
+  at: number;
+  op: 'get' | 'set' | 'delete';
+  items: number;
+}
+
+/** Desk's per-minute storage limits, enforced by the fake when set (off by default: most tests ignore them). */
+export interface StorageLimits {
+  writesPerMinute: number;
+  readsPerMinute: number;
+  deletesPerMinute: number;
+}
+
+export const DESK_STORAGE_LIMITS: StorageLimits = { writesPerMinute: 50, readsPerMinute: 250, deletesPerMinute: 50 };
+
 export interface DeskSimulationLog {
   notifications: unknown[];
   inserted: unknown[];
@@ -54,12 +70,19 @@ export interface DeskSimulationLog {
   registered: string[];
   /** Every other invoke (ROUTE_TO, RESIZE, …) and set of non-database keys. */
   invoked: unknown[];
+  /** Every database get/set/delete, stamped with `storageClock` (rate figures, quota tests). */
+  storageCalls: StorageCall[];
 }
 
 export interface DeskSimulation {
   app: DeskSimulationApp;
   page: DeskSimulationPage;
+  /** The portal's Desk storage. Several simulations (agents) may share one map, as a real portal does. */
   storage: Map<string, StoredRecord>;
+  /** When set, database calls beyond these per-minute counts reject as Desk's rate limit would. */
+  storageLimits: StorageLimits | null;
+  /** The clock storage calls are stamped with (a bench's virtual clock, a test's fake one). */
+  storageClock: () => number;
   faults: DeskSimulationFaults;
   transport: (request: Request) => Promise<Response>;
   confirmAnswer: (options: unknown) => Promise<boolean>;
@@ -73,6 +96,10 @@ export interface DeskSimulation {
 export interface DeskSimulationOptions {
   app?: Partial<DeskSimulationApp>;
   page?: Partial<DeskSimulationPage>;
+  /** Share another simulation's Desk storage (agents of one portal). */
+  storage?: Map<string, StoredRecord>;
+  storageLimits?: StorageLimits | null;
+  storageClock?: () => number;
   faults?: Partial<DeskSimulationFaults>;
   transport?: (request: Request) => Promise<Response>;
   confirmAnswer?: (options: unknown) => Promise<boolean>;
@@ -102,13 +129,15 @@ export function createDeskSimulation(options: DeskSimulationOptions = {}): DeskS
   return {
     app: { ...DEFAULT_SIM_APP, ...options.app, user: { ...DEFAULT_SIM_APP.user, ...options.app?.user } },
     page: { ticket: null, contact: null, account: null, ticketForm: null, ...options.page },
-    storage: new Map(),
+    storage: options.storage ?? new Map(),
+    storageLimits: options.storageLimits ?? null,
+    storageClock: options.storageClock ?? Date.now,
     faults: { ...DEFAULT_SIM_FAULTS, ...options.faults },
     transport:
       options.transport ??
       (async () => new Response(JSON.stringify({ code: 404, message: 'No sandbox is attached.' }), { status: 404 })),
     confirmAnswer: options.confirmAnswer ?? (async () => true),
-    log: { notifications: [], inserted: [], opened: [], requests: [], registered: [], invoked: [] },
+    log: { notifications: [], inserted: [], opened: [], requests: [], registered: [], invoked: [], storageCalls: [] },
     listeners,
     emit(eventName: string, payload: unknown): void {
       for (const handler of [...(listeners.get(eventName) ?? [])]) {

@@ -221,7 +221,7 @@ describe('removeIntegration', () => {
     storage.failGet = true;
     const report = await removeIntegration(hostWith(storage));
     expect(report.ok).toBe(false);
-    expect(report.failures.map((f) => f.group)).toEqual(['link', 'cache', 'write']);
+    expect(report.failures.map((f) => f.group)).toEqual(['link', 'cache', 'snapshot', 'lease', 'meter', 'write']);
     expect(storage.items.has(SETTINGS_KEY)).toBe(true);
   });
 });

@@ -1,0 +1,169 @@
+/**
+ * One Billing budget for the whole Desk (SPEC C3, E1): the pieces that let every agent's panel spend
+ * the organization's calls as one team, put together for the cache (billingCache.ts `shared`):
+ *  - the portal-shared snapshot (portalSnapshot.ts) answers the reads an open makes;
+ *  - the access gate (accessGate.ts) must pass before any snapshot is shown;
+ *  - the refresh lease (refreshLease.ts) lets one agent at a time refresh a stale snapshot;
+ *  - the daily meter (dailyMeter.ts) counts calls; near the admin's cap background refreshes stop,
+ *    past it Billing is called only when the agent asks (Refresh, Retry, a write);
+ *  - all of their Desk storage traffic goes through one per-widget budget (storageBudget.ts).
+ */
+import type { BillingApi, Customer, CustomerSummary, InvoiceSummary, Page, Subscription } from '../billing/types';
+import type { DeskHost, HostRequest, HostResponse, HostResult } from '../host/types';
+import { createAccessGate, type AccessGate } from './accessGate';
+import { createDailyMeter, type DailyMeter, type MeterLevel } from './dailyMeter';
+import { createSnapshotStore, type Shared, type SnapshotStore } from './portalSnapshot';
+import { createRefreshLease, type RefreshLease } from './refreshLease';
+import { createStorageBudget, type StorageBudget, type StorageBudgetOptions } from './storageBudget';
+
+/** What the cache asks of the portal share; calls and arguments as the cache keys them. */
+export interface SharedTier {
+  /** The shared answer for this read, or null. Throws a BillingError when the access gate refuses. */
+  load(call: string, args: readonly unknown[]): Promise<Shared<unknown> | null>;
+  /** A fresh answer from Billing through this agent's own connection. */
+  save(call: string, args: readonly unknown[], value: unknown, fetchedAt: number): void;
+  /** Whether this widget may refresh this shared answer in the background now. */
+  mayRefresh(call: string, args: readonly unknown[]): Promise<boolean>;
+  /** After a write: nobody may see the customer's (or the email's) old state as fresh. */
+  invalidateCustomer(customerId: string): void;
+  invalidateEmail(email: string): void;
+  /** Where the day's calls stand against the admin's cap. */
+  level(): MeterLevel;
+}
+
+type Part =
+  | { kind: 'customer'; customerId: string }
+  | { kind: 'subscriptions' | 'invoices'; customerId: string }
+  | { kind: 'email'; email: string };
+
+/** Only the reads an open makes are shared: the detail, the first page of each list, an email match. */
+export function sharedPart(call: string, args: readonly unknown[]): Part | null {
+  const [a, b] = args;
+  if (call === 'getCustomer' && typeof a === 'string' && args.length === 1) return { kind: 'customer', customerId: a };
+  if (call === 'listSubscriptions' && typeof a === 'string' && (b === undefined || b === 1)) return { kind: 'subscriptions', customerId: a };
+  if (call === 'listInvoices' && args.length === 1 && typeof a === 'object' && a !== null) {
+    const q = a as Record<string, unknown>;
+    const keys = Object.keys(q).filter((k) => q[k] !== undefined);
+    if (typeof q.customerId === 'string' && (q.page === undefined || q.page === 1) && keys.every((k) => k === 'customerId' || k === 'page')) {
+      return { kind: 'invoices', customerId: q.customerId };
+    }
+  }
+  if (call === 'findCustomersByEmail' && typeof a === 'string') return { kind: 'email', email: a };
+  return null;
+}
+
+export interface PortalShareOptions {
+  organizationId: string;
+  deskUserId: string;
+  /** The tab's sessionStorage: access proof, meter counter, this widget session's lease id. */
+  session: Storage | null;
+  budget?: StorageBudgetOptions;
+  leaseTtlMs?: number;
+  leaseSettleMs?: number;
+  now?: () => number;
+  sleep?: (ms: number) => Promise<void>;
+  random?: () => number;
+}
+
+export interface PortalShare {
+  tier: SharedTier;
+  gate: AccessGate;
+  meter: DailyMeter;
+  store: SnapshotStore;
+  lease: RefreshLease;
+  storage: StorageBudget;
+  /** The host with every Billing request counted by the meter (Desk API requests are not Billing's). */
+  metered(host: DeskHost): DeskHost;
+}
+
+export function createPortalShare(
+  storage: DeskHost['storage'],
+  api: Pick<BillingApi, 'listOrganizations'>,
+  options: PortalShareOptions,
+): PortalShare {
+  const now = options.now ?? Date.now;
+  const random = options.random ?? Math.random;
+  const budget = createStorageBudget(storage, { now, ...options.budget });
+  const store = createSnapshotStore(budget, { organizationId: options.organizationId, now });
+  const gate = createAccessGate({
+    organizationId: options.organizationId,
+    deskUserId: options.deskUserId,
+    session: options.session,
+    listOrganizations: () => api.listOrganizations(),
+    now,
+  });
+  const meter = createDailyMeter(budget, { session: options.session, now, random });
+  const holder = `${options.deskUserId.slice(-12)}_${Math.floor(random() * 36 ** 6).toString(36)}`;
+  const lease = createRefreshLease(budget, {
+    organizationId: options.organizationId,
+    holder,
+    now,
+    ...(options.leaseTtlMs ? { ttlMs: options.leaseTtlMs } : {}),
+    ...(options.leaseSettleMs !== undefined ? { settleMs: options.leaseSettleMs } : {}),
+    ...(options.sleep ? { sleep: options.sleep } : {}),
+  });
+  // One claim per customer at a time from this widget (its three reads go stale together).
+  const claims = new Map<string, { at: number; won: Promise<boolean> }>();
+
+  const tier: SharedTier = {
+    async load(call, args) {
+      const part = sharedPart(call, args);
+      if (!part) return null;
+      let found: Shared<unknown> | null;
+      if (part.kind === 'customer') found = await store.customer(part.customerId);
+      else if (part.kind === 'email') found = await store.email(part.email);
+      else if (part.kind === 'subscriptions') found = await store.list('subscriptions', part.customerId);
+      else found = await store.list('invoices', part.customerId);
+      // Read storage first: an agent with nothing shared to see spends no call on proving access.
+      if (found) await gate.ensure();
+      return found;
+    },
+    save(call, args, value, fetchedAt) {
+      gate.noteProven();
+      const part = sharedPart(call, args);
+      if (!part) return;
+      let saving: Promise<void>;
+      if (part.kind === 'customer') saving = store.saveCustomer(value as Customer, fetchedAt);
+      else if (part.kind === 'email') saving = store.saveEmail(part.email, value as CustomerSummary[], fetchedAt);
+      else if (part.kind === 'subscriptions') saving = store.saveList('subscriptions', part.customerId, value as Page<Subscription>, fetchedAt);
+      else saving = store.saveList('invoices', part.customerId, value as Page<InvoiceSummary>, fetchedAt);
+      saving.catch(() => undefined);
+    },
+    async mayRefresh(call, args) {
+      if (meter.state().level !== 'normal') return false;
+      const part = sharedPart(call, args);
+      if (!part) return true;
+      const name = part.kind === 'email' ? `e:${part.email}` : part.customerId;
+      const earlier = claims.get(name);
+      if (earlier && now() - earlier.at < (options.leaseTtlMs ?? 30_000) / 2) return earlier.won;
+      const won = lease.claim(name);
+      claims.set(name, { at: now(), won });
+      return won;
+    },
+    invalidateCustomer(customerId) {
+      void store.invalidateCustomer(customerId);
+    },
+    invalidateEmail(email) {
+      void store.invalidateEmail(email);
+    },
+    level: () => meter.state().level,
+  };
+
+  return {
+    tier,
+    gate,
+    meter,
+    store,
+    lease,
+    storage: budget,
+    metered(host) {
+      return {
+        ...host,
+        request(req: HostRequest): Promise<HostResult<HostResponse>> {
+          meter.count();
+          return host.request(req);
+        },
+      };
+    },
+  };
+}

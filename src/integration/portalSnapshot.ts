@@ -1,0 +1,173 @@
+/**
+ * The portal-shared customer snapshot (SPEC E1): what one agent read from Billing, kept in Desk
+ * storage (shared by every agent of the portal) so the next agent opening that customer needs no
+ * Billing call. Rows, all in group 'snapshot', keys scoped by organization:
+ *   sc:<org>:<customer>      header, balances, addresses, contact persons (one row)
+ *   ss:<org>:<customer>:<k>  first subscriptions page, chunk k (up to 3 rows)
+ *   si:<org>:<customer>:<k>  first invoices page, chunk k (up to 3 rows)
+ *   se:<org>:<email hash>    email → customer link(s) (search answers with at least one customer)
+ * Each value is ≤ 5.1 KB: tuples instead of objects (snapshotCodec.ts), lists split into chunks; a
+ * customer's contact persons are cut to what fits; a first page that needs more than 3 rows is not
+ * shared at all (agents read it from Billing), so nobody is ever shown a shortened page as complete.
+ * Chunks of one list carry the same revision; a reader that finds mixed revisions treats it as missing.
+ * Invalidation writes tombstones (see storageBudget.ts): nobody reads the pre-write state as fresh.
+ */
+import type { Customer, CustomerSummary, InvoiceSummary, Page, Subscription } from '../billing/types';
+import type { JsonObject, JsonValue, StoredItem } from '../host/types';
+import { fnv1a, STORAGE_VALUE_MAX_BYTES, storageValueBytes } from '../host/storageRules';
+import {
+  chunk,
+  CUSTOMER_SUMMARY,
+  INVOICE,
+  MAX_CONTACT_PERSONS,
+  pack,
+  packCustomer,
+  SUBSCRIPTION,
+  unpackAll,
+  unpackCustomer,
+} from './snapshotCodec';
+import type { StorageBudget } from './storageBudget';
+
+export const MAX_LIST_CHUNKS = 3;
+
+export interface Shared<T> {
+  value: T;
+  /** When the agent who wrote it had it from Billing (ms since epoch). */
+  fetchedAt: number;
+}
+
+export type SharedList = 'subscriptions' | 'invoices';
+
+export interface SnapshotStore {
+  customer(customerId: string): Promise<Shared<Customer> | null>;
+  list(which: 'subscriptions', customerId: string): Promise<Shared<Page<Subscription>> | null>;
+  list(which: 'invoices', customerId: string): Promise<Shared<Page<InvoiceSummary>> | null>;
+  email(email: string): Promise<Shared<CustomerSummary[]> | null>;
+  saveCustomer(customer: Customer, fetchedAt: number): Promise<void>;
+  saveList(which: 'subscriptions', customerId: string, page: Page<Subscription>, fetchedAt: number): Promise<void>;
+  saveList(which: 'invoices', customerId: string, page: Page<InvoiceSummary>, fetchedAt: number): Promise<void>;
+  saveEmail(email: string, customers: CustomerSummary[], fetchedAt: number): Promise<void>;
+  /** Tombstones for everything kept about this customer (urgent writes). */
+  invalidateCustomer(customerId: string): Promise<void>;
+  invalidateEmail(email: string): Promise<void>;
+}
+
+const idPart = (id: string) => (/^[A-Za-z0-9_]{1,24}$/.test(id) ? id : `h${fnv1a(id, 0x811c9dc5)}${fnv1a(id, 0x5bd1e995)}`);
+const emailPart = (email: string) => {
+  const e = email.trim().toLowerCase();
+  return `${fnv1a(e, 0x811c9dc5)}${fnv1a(e, 0x5bd1e995)}`;
+};
+const LIST_PREFIX: Record<SharedList, string> = { subscriptions: 'ss', invoices: 'si' };
+const LIST_SPEC = { subscriptions: SUBSCRIPTION, invoices: INVOICE } as const;
+
+function isObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+export function createSnapshotStore(storage: StorageBudget, options: { organizationId: string; now?: () => number }): SnapshotStore {
+  const org = options.organizationId;
+  const now = options.now ?? Date.now;
+  const orgPart = fnv1a(org, 0x811c9dc5);
+  const customerKey = (id: string) => `sc:${orgPart}:${idPart(id)}`;
+  const listKey = (which: SharedList, id: string, k: number) => `${LIST_PREFIX[which]}:${orgPart}:${idPart(id)}:${k}`;
+  const emailKey = (email: string) => `se:${orgPart}:${emailPart(email)}`;
+
+  /** This organization's row, tombstone or not; 'unknown' when storage could not be read. */
+  async function raw(key: string): Promise<Record<string, unknown> | null | 'unknown'> {
+    const read = await storage.get(key);
+    if (!read.ok) return 'unknown';
+    const v = read.value?.value;
+    return v && v.o === org && typeof v.at === 'number' ? v : null;
+  }
+
+  /** A row's value when it is live (not a tombstone) and not from the future. */
+  async function row(key: string): Promise<Record<string, unknown> | null> {
+    const v = await raw(key);
+    return v === 'unknown' || v === null || v.gone === 1 || (v.at as number) > now() ? null : v;
+  }
+
+  const item = (key: string, value: JsonObject): StoredItem => ({ key, group: 'snapshot', value: { o: org, ...value } });
+
+  /**
+   * A save never replaces something newer: an answer fetched before another agent's write (its
+   * tombstone) or before a fresher save stays out, so the pre-write state cannot come back as fresh.
+   */
+  async function save(items: StoredItem[], fetchedAt: number) {
+    const first = items[0];
+    if (!first) return;
+    const existing = await raw(first.key);
+    if (existing === 'unknown' || (existing !== null && (existing.at as number) > fetchedAt)) return;
+    await Promise.all(items.map((i) => storage.set(i, 'normal')));
+  }
+  const invalidate = async (keys: string[]) => {
+    const at = now();
+    await Promise.all(keys.map((key) => storage.set(item(key, { at, gone: 1 }), 'urgent')));
+  };
+
+  async function readList(which: SharedList, customerId: string) {
+    const first = await row(listKey(which, customerId, 0));
+    if (!first || typeof first.n !== 'number' || first.n < 1 || first.n > MAX_LIST_CHUNKS || typeof first.r !== 'string') return null;
+    const rest = await Promise.all(Array.from({ length: first.n - 1 }, (_, i) => row(listKey(which, customerId, i + 1))));
+    const tuples: unknown[] = [];
+    for (const part of [first, ...rest]) {
+      if (!part || part.r !== first.r || !Array.isArray(part.x)) return null;
+      tuples.push(...part.x);
+    }
+    const items = unpackAll<Subscription | InvoiceSummary>(LIST_SPEC[which] as never, tuples);
+    if (!items || typeof first.p !== 'number') return null;
+    return { value: { items, page: first.p, hasMore: first.m === 1 }, fetchedAt: first.at as number };
+  }
+
+  async function saveList(which: SharedList, customerId: string, page: Page<Subscription> | Page<InvoiceSummary>, fetchedAt: number) {
+    const spec = LIST_SPEC[which];
+    const tuples = (page.items as Array<Subscription & InvoiceSummary>).map((x) => pack(spec as never, x));
+    const r = `${fetchedAt.toString(36)}${fnv1a(JSON.stringify(tuples), 0x811c9dc5)}`;
+    const envelope = (x: JsonValue[], k: number) => ({ o: org, at: fetchedAt, r, k, n: MAX_LIST_CHUNKS, p: page.page, m: page.hasMore ? 1 : 0, x });
+    const chunks = chunk(tuples, (x) => storageValueBytes(envelope(x, 0)), STORAGE_VALUE_MAX_BYTES, MAX_LIST_CHUNKS);
+    if (!chunks) {
+      // Too large to share whole: make sure an older shared copy is not served instead.
+      await save([item(listKey(which, customerId, 0), { at: fetchedAt, gone: 1 })], fetchedAt);
+      return;
+    }
+    // Written side by side; a reader that meets chunks of two revisions treats the list as missing.
+    const rows = chunks.map((x, k) =>
+      item(listKey(which, customerId, k), { at: fetchedAt, r, k, ...(k === 0 ? { n: chunks.length } : {}), p: page.page, m: page.hasMore ? 1 : 0, x }),
+    );
+    await save(rows, fetchedAt);
+  }
+
+  return {
+    async customer(customerId) {
+      const v = await row(customerKey(customerId));
+      const customer = v ? unpackCustomer(v.c) : null;
+      return customer && customer.id === customerId ? { value: customer, fetchedAt: v?.at as number } : null;
+    },
+    list: readList as SnapshotStore['list'],
+    async email(email) {
+      const v = await row(emailKey(email));
+      if (!v || v.e !== email.trim().toLowerCase()) return null;
+      const customers = unpackAll(CUSTOMER_SUMMARY, v.x);
+      return customers && customers.length > 0 ? { value: customers, fetchedAt: v.at as number } : null;
+    },
+    async saveCustomer(customer, fetchedAt) {
+      // Contact persons are cut until the row fits; the rest of the record always does.
+      for (let contacts = MAX_CONTACT_PERSONS; contacts >= 0; contacts -= 2) {
+        const value = { at: fetchedAt, c: packCustomer(customer, contacts) };
+        if (storageValueBytes({ o: org, ...value }) <= STORAGE_VALUE_MAX_BYTES) {
+          await save([item(customerKey(customer.id), value)], fetchedAt);
+          return;
+        }
+      }
+    },
+    saveList: saveList as SnapshotStore['saveList'],
+    async saveEmail(email, customers, fetchedAt) {
+      const e = email.trim().toLowerCase();
+      if (customers.length === 0) return;
+      const value = { at: fetchedAt, e, x: customers.map((c) => pack(CUSTOMER_SUMMARY, c)) };
+      if (storageValueBytes({ o: org, ...value }) <= STORAGE_VALUE_MAX_BYTES) await save([item(emailKey(e), value)], fetchedAt);
+    },
+    invalidateCustomer: (customerId) =>
+      invalidate([customerKey(customerId), listKey('subscriptions', customerId, 0), listKey('invoices', customerId, 0)]),
+    invalidateEmail: (email) => invalidate([emailKey(email.trim().toLowerCase())]),
+  };
+}
