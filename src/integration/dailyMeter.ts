@@ -191,3 +191,12 @@ export async function readMeterHistory(
 export async function saveMeterCap(storage: Pick<DeskStorage, 'set'>, cap: number | null, by: string, nowMs: number): Promise<HostResult<void>> {
   return storage.set({ key: METER_CAP_KEY, group: 'meter', value: { cap, by, at: new Date(nowMs).toISOString() } });
 }
+
+/** Drops day rows older than the 8 days the page shows (a few per visit: Desk limits deletes). */
+export async function pruneMeter(storage: Pick<DeskStorage, 'list' | 'delete'>, nowMs: number, keepDays = 8): Promise<void> {
+  const rows = await storage.list('meter');
+  if (!rows.ok) return;
+  const oldest = dayKey(dayOf(nowMs - (keepDays - 1) * 86_400_000));
+  const old = rows.value.filter((r) => r.key.startsWith('meter:d:') && r.key < oldest).slice(0, 10);
+  for (const r of old) await storage.delete(r.key);
+}

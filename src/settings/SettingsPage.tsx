@@ -2,6 +2,7 @@ import type { DeskHost } from '../host/types';
 import type { I18n } from '../i18n/i18n';
 import { ConnectSection } from './ConnectSection';
 import { EnableSection } from './EnableSection';
+import { MeterSection } from './MeterSection';
 import { MoreActionsMenu } from './MoreActionsMenu';
 import { Notice } from './Notice';
 import { OrganizationSection } from './OrganizationSection';
@@ -97,6 +98,7 @@ export function SettingsPage({ host, i18n, billing, now }: SettingsPageProps) {
                 onChange={(enabled) => void model.setEnabled(enabled)}
               />
             )}
+            {settings.value.organization && <MeterSection i18n={i18n} host={host} canEdit={canEdit} {...(now ? { now } : {})} />}
           </>
         )}
       </main>
