@@ -100,9 +100,14 @@ export function useSettingsPage({ host, i18n, billing, now = () => new Date() }:
 
   const canEdit = access === 'admin';
 
-  const check = useCallback(async () => {
+  /**
+   * `quiet`: a re-check nobody asked for in words (the window got focus back) keeps what the page shows
+   * until the answer differs. Showing "checking" would unmount the Connect button between the mousedown
+   * that focused the frame and its mouseup, and the admin's first click would be lost (SPEC A1).
+   */
+  const check = useCallback(async (quiet = false) => {
     const seq = ++checkSeq.current;
-    setConnection({ status: 'checking' });
+    if (!quiet) setConnection({ status: 'checking' });
     let next: Connection;
     try {
       const organizations = await api.listOrganizations();
@@ -116,7 +121,7 @@ export function useSettingsPage({ host, i18n, billing, now = () => new Date() }:
     }
     // A slower, older check must not overwrite a newer one.
     if (seq !== checkSeq.current) return;
-    setConnection(next);
+    setConnection((current) => (sameConnection(current, next) ? current : next));
     if (next.status === 'ok') setAwaitingAuthorisation(false);
   }, [api]);
 
@@ -141,10 +146,13 @@ export function useSettingsPage({ host, i18n, billing, now = () => new Date() }:
   }, [host]);
 
   /** Look at the outside world again: the connection, and the role while it is not settled. */
-  const recheck = useCallback(() => {
-    void check();
-    if (accessRef.current !== 'admin' && accessRef.current !== 'not-admin') void refreshAccess();
-  }, [check, refreshAccess]);
+  const recheck = useCallback(
+    (quiet = false) => {
+      void check(quiet);
+      if (accessRef.current !== 'admin' && accessRef.current !== 'not-admin') void refreshAccess();
+    },
+    [check, refreshAccess],
+  );
 
   const load = useCallback(async () => {
     const seq = ++loadSeq.current;
@@ -180,8 +188,9 @@ export function useSettingsPage({ host, i18n, billing, now = () => new Date() }:
     (connection.status === 'ok' && adminOrganizations.length === 0);
   useEffect(() => {
     if (!waitingForOutside) return;
-    window.addEventListener('focus', recheck);
-    return () => window.removeEventListener('focus', recheck);
+    const onFocus = () => recheck(true);
+    window.addEventListener('focus', onFocus);
+    return () => window.removeEventListener('focus', onFocus);
   }, [waitingForOutside, recheck]);
 
   const stamp = useCallback(
@@ -363,7 +372,7 @@ export function useSettingsPage({ host, i18n, billing, now = () => new Date() }:
     notice,
     awaitingAuthorisation,
     changing,
-    recheck,
+    recheck: () => recheck(),
     reload: () => {
       setNotice(null);
       void load();
@@ -389,4 +398,9 @@ function safeHttps(url: string | undefined): string | null {
   } catch {
     return null;
   }
+}
+
+/** The same answer again (a re-check that found nothing new) keeps the state object, so nothing re-renders. */
+function sameConnection(a: Connection, b: Connection): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
 }
