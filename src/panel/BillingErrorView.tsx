@@ -1,7 +1,8 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import type { BillingError } from '../billing/errors';
 import { ErrorState } from '../ui/ErrorState';
 import { useI18n } from '../ui/i18nContext';
+import { useWindowFocus } from '../ui/useWindowFocus';
 import { errorWords, retryInstant } from './errorWords';
 import { safeHttps, usePanelEnv } from './panelEnv';
 
@@ -33,13 +34,8 @@ export function NotConnected({ authUrl, onCheckAgain }: { authUrl?: string | und
   const i18n = useI18n();
   const { isAdmin, host } = usePanelEnv();
   const url = safeHttps(authUrl);
-  const checkAgain = useRef(onCheckAgain);
-  checkAgain.current = onCheckAgain;
-  useEffect(() => {
-    const onFocus = () => checkAgain.current();
-    window.addEventListener('focus', onFocus);
-    return () => window.removeEventListener('focus', onFocus);
-  }, []);
+  // Not in the middle of a click: the first click into the frame must reach Connect (SPEC A1).
+  useWindowFocus(onCheckAgain);
   return (
     <div className="error-state" role="alert">
       <p>{i18n.t('panel.notConnected.title')}</p>

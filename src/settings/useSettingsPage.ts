@@ -14,6 +14,7 @@ import { removeIntegration, type RemovalReport } from '../integration/removeInte
 import { loadSettings, saveSettings, type SaveSettingsResult } from '../integration/settingsStore';
 import type { IntegrationSettings } from '../integration/types';
 import { reasonText } from './reasons';
+import { useWindowFocus } from '../ui/useWindowFocus';
 
 export type OrganizationsApi = Pick<BillingApi, 'listOrganizations'>;
 
@@ -101,9 +102,8 @@ export function useSettingsPage({ host, i18n, billing, now = () => new Date() }:
   const canEdit = access === 'admin';
 
   /**
-   * `quiet`: a re-check nobody asked for in words (the window got focus back) keeps what the page shows
-   * until the answer differs. Showing "checking" would unmount the Connect button between the mousedown
-   * that focused the frame and its mouseup, and the admin's first click would be lost (SPEC A1).
+   * `quiet`: a re-check nobody asked for (the window got the focus back) keeps what the page shows until
+   * the answer differs, instead of flashing "checking" and re-laying out the page under the pointer (A1).
    */
   const check = useCallback(async (quiet = false) => {
     const seq = ++checkSeq.current;
@@ -186,12 +186,7 @@ export function useSettingsPage({ host, i18n, billing, now = () => new Date() }:
     connection.status === 'not-authorised' ||
     connection.status === 'error' ||
     (connection.status === 'ok' && adminOrganizations.length === 0);
-  useEffect(() => {
-    if (!waitingForOutside) return;
-    const onFocus = () => recheck(true);
-    window.addEventListener('focus', onFocus);
-    return () => window.removeEventListener('focus', onFocus);
-  }, [waitingForOutside, recheck]);
+  useWindowFocus(() => recheck(true), waitingForOutside);
 
   const stamp = useCallback(
     (s: IntegrationSettings): IntegrationSettings => {

@@ -29,6 +29,16 @@ describe('Connect (A1)', () => {
     });
   }
 
+  it('the panel\'s Connect (ticket page, admin) also opens the authorisation page on the first click', async () => {
+    const frame = await openLocation(e2e.page, 'ticket', { faults: { notAuthorised: true } });
+    const connect = frame.getByRole('button', { name: en.panel.notConnected.connect, exact: true });
+    await connect.waitFor();
+    await e2e.page.getByRole('heading', { level: 1 }).click();
+    const before = await openedUrls();
+    await connect.click();
+    await expect.poll(async () => (await openedUrls()).slice(before.length), { timeout: 5_000 }).toEqual([SIM_RESUME_URL]);
+  });
+
   it('coming back from the authorisation tab still checks again', async () => {
     const frame = await openLocation(e2e.page, 'settings', { faults: { notAuthorised: true } }, { storage: 'empty' });
     await frame.getByRole('button', { name: en.settings.connect.button, exact: true }).click();
