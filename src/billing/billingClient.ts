@@ -542,6 +542,10 @@ export function createBillingClient(options: BillingClientOptions): BillingApi {
       return invoice.invoiceUrl;
     },
 
+    async markInvoiceOpen(invoiceId) {
+      await json({ method: 'POST', path: ['invoices', invoiceId, 'converttoopen'] });
+    },
+
     async listCatalog(search) {
       const [items, plans] = await Promise.allSettled([
         json({ method: 'GET', path: ['items'], query: { per_page: MAX_PER_PAGE } }).then((b) =>

@@ -260,6 +260,8 @@ export interface BillingApi {
   getInvoice(id: string): Promise<InvoiceDetail>;
   getInvoicePdf(id: string): Promise<Blob>;
   createInvoicePaymentLink(invoiceId: string): Promise<string>;
+  /** A draft invoice becomes open (payable) without being emailed: `POST /invoices/{id}/converttoopen`. */
+  markInvoiceOpen(invoiceId: string): Promise<void>;
   listCatalog(search?: string): Promise<CatalogEntry[]>;
   createCustomer(input: CustomerInput): Promise<Customer>;
   updateCustomerAddresses(customer: Customer, billing: Partial<Address> | null, shipping: Partial<Address> | null): Promise<Customer>;

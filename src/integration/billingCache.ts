@@ -265,6 +265,7 @@ export function createBillingCache(api: BillingApi, options: CacheOptions): Bill
     listCatalog: reader('listCatalog'),
     getInvoicePdf: (id) => api.getInvoicePdf(id),
     createInvoicePaymentLink: (id) => api.createInvoicePaymentLink(id),
+    markInvoiceOpen: (id) => api.markInvoiceOpen(id),
     createCustomer: async (input) => {
       const created = await api.createCustomer(input);
       // Otherwise a kept "no customer for this email" would hide the one just created.

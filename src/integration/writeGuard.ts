@@ -24,6 +24,10 @@ export interface WrittenDocument {
   total: number | null;
   currencyCode: string | null;
   referenceNumber: string | null;
+  /** As Billing gave it (a new invoice is usually a draft); null when not known. */
+  status: string | null;
+  /** Amount still to pay, in `currencyCode` (invoices); null when not known. */
+  balance: number | null;
 }
 
 export type WriteOutcome =
@@ -44,6 +48,8 @@ export interface DocumentRef {
   date: string | null;
   total: number | null;
   currencyCode: string | null;
+  status?: string;
+  balance?: number | null;
 }
 
 /**
@@ -179,6 +185,8 @@ export function createWriteGuard(options: WriteGuardOptions): WriteGuard {
     total: ref.total,
     currencyCode: ref.currencyCode,
     referenceNumber: ref.referenceNumber,
+    status: ref.status ?? null,
+    balance: ref.balance ?? null,
   });
 
   async function send(kind: WriteKind, input: DocumentInput): Promise<WrittenDocument> {

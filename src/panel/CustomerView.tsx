@@ -87,6 +87,8 @@ export function CustomerView({
           kind={form}
           customer={customer}
           baseCurrency={env.organization.currencyCode}
+          organization={env.organization}
+          canInsert={kind === 'ticket'}
           ticketNumber={env.ticketNumber}
           invalidateCustomer={billing.invalidateCustomer}
           onCreated={(document) => {

@@ -1,16 +1,22 @@
 import { useId } from 'react';
 import type { BillingApi } from '../../billing/types';
+import type { DataCenter } from '../../host/types';
 import type { WriteApi, WrittenDocument } from '../../integration/writeGuard';
 import { useI18n } from '../../ui/i18nContext';
 import { ActionError } from './ActionError';
 import { CatalogPicker } from './CatalogPicker';
+import { CreatedInvoiceLink } from './CreatedInvoiceLink';
 import { FormButtons } from './FormButtons';
 import { LineEditor } from './LineEditor';
 import { useCreateDocument, type CreateDocumentOptions } from './useCreateDocument';
 import './actions.css';
 
 export interface CreateDocumentFormProps extends Omit<CreateDocumentOptions, 'api'> {
-  api: WriteApi & Pick<BillingApi, 'listCatalog'>;
+  api: WriteApi & Pick<BillingApi, 'listCatalog' | 'createInvoicePaymentLink' | 'getInvoicePdf' | 'markInvoiceOpen'>;
+  /** Where the new invoice's payment link is offered from; without it no link is offered. */
+  organization?: { id: string; dataCenter: DataCenter };
+  /** Whether the reply editor exists here (ticket pages): then the link can go into the reply. */
+  canInsert?: boolean;
   /**
    * REQUIRED when `api` is the panel cache's api (pass `billing.invalidateCustomer`): the duplicate check must
    * read the customer's invoices fresh, or a cached list could hide an invoice that did land. null: uncached api.
@@ -24,7 +30,7 @@ export interface CreateDocumentFormProps extends Omit<CreateDocumentOptions, 'ap
 
 /** A new invoice or quote: catalog picker, lines, reference and notes; the hook does the rest. */
 export function CreateDocumentForm(props: CreateDocumentFormProps) {
-  const { api, kind, customer, baseCurrency, onCancel } = props;
+  const { api, kind, customer, baseCurrency, organization, onCancel } = props;
   const i18n = useI18n();
   const base = useId();
   const doc = useCreateDocument(props);
@@ -37,6 +43,16 @@ export function CreateDocumentForm(props: CreateDocumentFormProps) {
         <p role="status" className="action-success">
           {i18n.t(`${k}.createdFor`, { number: doc.created.number, customer: who })}
         </p>
+        {doc.created.kind === 'invoice' && organization && (
+          <CreatedInvoiceLink
+            host={props.host}
+            api={api}
+            invoice={doc.created}
+            organization={organization}
+            canInsert={props.canInsert ?? false}
+            onOpened={() => props.invalidateCustomer?.(customer.id)}
+          />
+        )}
         <div className="action-buttons">
           <button type="button" className="button" onClick={doc.startOver}>
             {i18n.t(`${k}.another`)}

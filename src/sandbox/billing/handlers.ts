@@ -726,22 +726,36 @@ function createInvoice(route: Route, body: Json): Response {
     updated_time: created,
   };
   dataset.invoices.push(invoice);
-  if (status !== 'draft') {
-    dataset.transactions.push({
-      transaction_id: allocateId(dataset),
-      reference_id: id,
-      customer_id: customer.customer_id,
-      date,
-      type: 'invoice',
-      status,
-      amount: total.toFixed(info.precision),
-      currency_code: info.code,
-      currency_symbol: info.symbol,
-    });
-  }
   // Drafts are not receivables yet.
-  if (status !== 'draft') customer.outstanding_receivable_amount = roundMoney(customer.outstanding_receivable_amount + total, info.precision);
+  if (status !== 'draft') becomeReceivable(dataset, invoice, customer);
   return zohoJson({ code: 0, message: 'The invoice has been created.', invoice }, 201);
+}
+
+/** An invoice that leaves draft: a transaction row and the customer's outstanding amount, as in Billing. */
+function becomeReceivable(dataset: BillingDataset, invoice: WireInvoice, customer: WireCustomer): void {
+  const info = currencyOf(invoice.currency_code);
+  dataset.transactions.push({
+    transaction_id: allocateId(dataset),
+    reference_id: invoice.invoice_id,
+    customer_id: customer.customer_id,
+    date: invoice.invoice_date,
+    type: 'invoice',
+    status: invoice.status,
+    amount: invoice.total.toFixed(info.precision),
+    currency_code: info.code,
+    currency_symbol: info.symbol,
+  });
+  customer.outstanding_receivable_amount = roundMoney(customer.outstanding_receivable_amount + invoice.balance, info.precision);
+}
+
+/** `POST /invoices/{id}/converttoopen`: only a draft can be opened (SPEC invoices.yml "Convert to open"). */
+function convertToOpen(route: Route, id: string): Response {
+  const invoice = findInvoice(route.dataset, id);
+  if (invoice.status !== 'draft') throw new BadRequest(400, 4, 'Only draft invoices can be converted to open.');
+  invoice.status = 'sent';
+  invoice.updated_time = nowDateTime(route.dataset, route.now);
+  becomeReceivable(route.dataset, invoice, findCustomer(route.dataset, invoice.customer_id));
+  return zohoJson({ code: 0, message: 'Invoice status has been changed to Open.' });
 }
 
 // --- estimates (quotes) ------------------------------------------------------------------------
@@ -919,6 +933,8 @@ async function route(r: Route, faults: BillingFaults): Promise<Response> {
         if (method === 'POST') return createInvoice(r, await readJson(r.request));
       } else if (sub === undefined && method === 'GET') {
         return getInvoice(r, id);
+      } else if (sub === 'converttoopen' && method === 'POST') {
+        return convertToOpen(r, id);
       }
       break;
     case 'estimates':

@@ -183,3 +183,66 @@ describe('bounds and their messages', () => {
     expect(screen.getByRole('status', { name: 'Total (before tax)' }).textContent).toMatch(/^[¥￥]1,500$/);
   });
 });
+
+describe('after creating an invoice', () => {
+  it('offers its payment link: the draft is opened at the agent\'s word, then the link goes into the reply', async () => {
+    const t = await setupActions();
+    const customer = await t.api.getCustomer(CUSTOMER_ID);
+    t.renderUi(
+      <CreateDocumentForm
+        host={t.host}
+        api={t.api}
+        kind="invoice"
+        customer={customer}
+        baseCurrency="USD"
+        organization={{ id: t.org.organization_id, dataCenter: 'US' }}
+        canInsert
+        ticketNumber="104233"
+        invalidateCustomer={null}
+        today={TODAY}
+      />,
+    );
+    const user = userEvent.setup();
+    await user.click(await screen.findByRole('button', { name: 'Add On-site setup' }));
+    await user.click(screen.getByRole('button', { name: 'Create invoice' }));
+    await screen.findByText(/was created for Bowman Furniture/);
+    const invoice = t.sandbox.dataset.invoices.at(-1)!;
+    expect(invoice.status).toBe('draft');
+    expect(screen.getByText(/The invoice is a draft: the customer cannot pay it yet/)).toBeInTheDocument();
+
+    await user.click(screen.getByRole('button', { name: 'Open it for payment' }));
+    await user.click(await screen.findByRole('button', { name: 'Insert payment link' }));
+    expect(await screen.findByText('Payment link inserted into the reply.')).toBeInTheDocument();
+    expect(invoice.status).toBe('sent');
+    expect(t.posts(`/invoices/${invoice.invoice_id}/converttoopen`)).toBe(1);
+    const inserted = t.sim.log.inserted as Array<{ value: string }>;
+    expect(inserted).toHaveLength(1);
+    expect(inserted[0]!.value).toContain(`You can view and pay invoice ${invoice.number} here:`);
+    expect(t.posts('/hostedpages/invoicepayment')).toBe(1);
+  });
+
+  it('without a reply editor (contact page) the opened invoice offers Copy, not Insert', async () => {
+    const t = await setupActions({ location: 'contact' });
+    const customer = await t.api.getCustomer(CUSTOMER_ID);
+    t.renderUi(
+      <CreateDocumentForm
+        host={t.host}
+        api={t.api}
+        kind="invoice"
+        customer={customer}
+        baseCurrency="USD"
+        organization={{ id: t.org.organization_id, dataCenter: 'US' }}
+        canInsert={false}
+        ticketNumber={null}
+        invalidateCustomer={null}
+        today={TODAY}
+      />,
+    );
+    const user = userEvent.setup();
+    await user.click(await screen.findByRole('button', { name: 'Add On-site setup' }));
+    await user.click(screen.getByRole('button', { name: 'Create invoice' }));
+    await user.click(await screen.findByRole('button', { name: 'Open it for payment' }));
+    expect(await screen.findByRole('button', { name: 'Copy payment link' })).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Insert payment link' })).not.toBeInTheDocument();
+  });
+});

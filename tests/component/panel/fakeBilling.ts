@@ -200,6 +200,7 @@ export function createFakeBilling(data: Partial<FakeBillingData> = {}, perPage =
       }),
     getInvoicePdf: (...a) => run('getInvoicePdf', a, () => new Blob()),
     createInvoicePaymentLink: (...a) => run('createInvoicePaymentLink', a, () => 'https://pay.test/x'),
+    markInvoiceOpen: (...a) => run('markInvoiceOpen', a, () => undefined),
     listCatalog: (...a) => run('listCatalog', a, () => []),
     createCustomer: (...a) => run('createCustomer', a, () => customer('new', a[0].displayName, a[0].email)),
     updateCustomerAddresses: (...a) => run('updateCustomerAddresses', a, () => a[0]),

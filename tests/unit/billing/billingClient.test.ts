@@ -600,6 +600,12 @@ describe('writes', () => {
     });
   });
 
+  it('opens a draft invoice with POST /invoices/{id}/converttoopen', async () => {
+    const fake = fakeRequest().on('POST /invoices/77/converttoopen', ok({ code: 0, message: 'Invoice status has been changed to Open.' }));
+    await client(fake).markInvoiceOpen('77');
+    expect(onlyCall(fake).parsed.pathname).toMatch(/\/invoices\/77\/converttoopen$/);
+  });
+
   it('sends exchange_rate only when the document has one', async () => {
     const fake = fakeRequest().on('POST /invoices', ok({ code: 0, message: 'The invoice has been created.', invoice: fixtures.invoiceDetail().invoice }, 201));
     await client(fake).createInvoice({ ...doc, exchangeRate: 1 });

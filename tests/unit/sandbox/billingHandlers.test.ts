@@ -350,6 +350,23 @@ describe('Billing sandbox handlers', () => {
       expect(((await post(F.yamadaCustomerId, { exchange_rate: 0.0065 })).body.invoice as Body).exchange_rate).toBe(0.0065);
     });
 
+    it('converttoopen opens a draft (it becomes a receivable) and refuses anything else', async () => {
+      const item = sandbox.dataset.items[0]!;
+      const created = await call(sandbox, '/invoices?send=false', { method: 'POST', body: { customer_id: F.bowmanCustomerId, date: '2026-11-27', invoice_items: [{ product_id: item.item_id, rate: 100, quantity: 1 }] } });
+      const id = String((created.body.invoice as Body).invoice_id);
+      expect((created.body.invoice as Body).status).toBe('draft');
+      const bowman = () => sandbox.dataset.customers.find((c) => c.customer_id === F.bowmanCustomerId)!;
+      const owedBefore = bowman().outstanding_receivable_amount;
+      const opened = await call(sandbox, `/invoices/${id}/converttoopen`, { method: 'POST' });
+      expect(opened.status).toBe(200);
+      expect(opened.body.code).toBe(0);
+      expect(((await call(sandbox, `/invoices/${id}`)).body.invoice as Body).status).toBe('sent');
+      expect(bowman().outstanding_receivable_amount).toBe(owedBefore + 100);
+      const again = await call(sandbox, `/invoices/${id}/converttoopen`, { method: 'POST' });
+      expect(again.status).toBe(400);
+      expect(again.body.code).not.toBe(0);
+    });
+
     it('refuses the invoice shape on /estimates: quotes take line_items with item_id and rate', async () => {
       const item = sandbox.dataset.items[0]!;
       const before = sandbox.dataset.estimates.length;
