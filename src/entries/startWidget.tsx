@@ -1,6 +1,7 @@
 import { StrictMode, type ReactNode } from 'react';
 import { createRoot } from 'react-dom/client';
 import '../ui/theme.css';
+import { watchCspViolations } from '../host/cspWatch';
 import { connectDeskHost } from '../host/deskHost';
 import type { Appearance, DeskHost } from '../host/types';
 import { createI18n, type I18n } from '../i18n/i18n';
@@ -17,6 +18,8 @@ export async function startWidget(
   messages: { noDesk: string; startFailed: string },
   render: (host: DeskHost, i18n: I18n) => ReactNode,
 ): Promise<void> {
+  // First, so a violation caused while Desk starts the widget is reported too (diagnostics).
+  watchCspViolations();
   const container = document.getElementById('root');
   if (!container) return;
   const root = createRoot(container);

@@ -5,7 +5,6 @@
 import type { SdkRequestOptions, ZohoDeskGlobal, ZohoDeskInstance } from './sdkTypes';
 import type {
   ConfirmOptions,
-  DataCenter,
   DeskAccount,
   DeskContact,
   DeskContext,
@@ -20,7 +19,6 @@ import type {
   LocationKind,
   StorageGroup,
   StoredItem,
-  TicketFormValues,
 } from './types';
 import { LOCATIONS } from './types';
 import {
@@ -46,13 +44,17 @@ import {
   formValue,
   listData,
   parseApp,
-  toDataCenter,
   toDeskAccount,
   toDeskContact,
   toDeskTicket,
   toDeskUser,
 } from './entities';
 import { escapeHtml, replyHtml, safeHttpsUrl, textToHtml } from './html';
+import { CONNECTION_LINK_NAME } from './connection';
+import { deskApiBase, framingPages, resolveDataCenter } from './dataCenter';
+import { statusForDeskErrorBody } from './deskErrors';
+import { recordEvent, recordRegistration, recordStart } from './observations';
+import { createTicketFormReader } from './ticketForm';
 import {
   sanitiseStorageKey,
   STORAGE_PAGE_SIZE,
@@ -60,8 +62,8 @@ import {
   storageValueBytes,
 } from './storageRules';
 
-/** The manifest's Zoho OAuth connection (plugin-manifest.json zohoAuthorisation.connectionLinkName). */
-export const CONNECTION_LINK_NAME = 'zohobillingfordesk';
+export { CONNECTION_LINK_NAME } from './connection';
+export { deskApiBase } from './dataCenter';
 
 /**
  * SDK event names for the add-ticket form's contact/account changes that have been verified on a
@@ -76,22 +78,6 @@ export const SDK_EVENT_NAMES: Record<HostEvent, readonly string[]> = {
   replyEditorOpened: ['ticket_replyEditor.opened'],
   formChanged: VERIFIED_FORM_EVENT_NAMES,
 };
-
-const DESK_DOMAINS: Record<DataCenter, string> = {
-  US: 'desk.zoho.com',
-  EU: 'desk.zoho.eu',
-  IN: 'desk.zoho.in',
-  AU: 'desk.zoho.com.au',
-  JP: 'desk.zoho.jp',
-  CA: 'desk.zohocloud.ca',
-  SA: 'desk.zoho.sa',
-  CN: 'desk.zoho.com.cn',
-};
-
-/** Desk REST root for a data center, e.g. "https://desk.zoho.eu/api/v1". */
-export function deskApiBase(dc: DataCenter): string {
-  return `https://${DESK_DOMAINS[dc]}/api/v1`;
-}
 
 const STORAGE_GROUPS: readonly StorageGroup[] = ['settings', 'link', 'cache', 'write', 'snapshot', 'lease', 'meter'];
 /** Safety stop for storage paging: 100 pages of 20 is far beyond what this extension stores. */
@@ -203,17 +189,34 @@ async function createHost(zd: ZohoDeskGlobal): Promise<DeskHost> {
   };
 
   const [userAnswer, portalAnswer] = await Promise.all([sdkGet('user'), sdkGet('portal.id')]);
-  const dataCenter = toDataCenter(app.dcType);
+  const { dataCenter, source: dataCenterSource } = resolveDataCenter({
+    dcType: app.dcType,
+    deskDomainUrl: app.deskDomainUrl,
+    deskDomainUrls: app.deskDomainUrls,
+    framedBy: framingPages(),
+  });
   let context: DeskContext = {
     location: app.location,
     kind: locationKind(app.location),
     locale: app.locale,
     dataCenter,
+    dataCenterSource,
     appearance: appearanceOf(app.userPreferences, prefersDark),
     user: toDeskUser(userAnswer.ok ? userAnswer.value : null),
     portalId: portalAnswer.ok ? formValue(portalAnswer.value) : null,
   };
   const apiBase = deskApiBase(dataCenter);
+  const prefs = isRecord(app.userPreferences) ? app.userPreferences : {};
+  recordStart({
+    location: app.location,
+    locale: app.locale,
+    dataCenter,
+    dataCenterSource,
+    dcType: app.dcType,
+    appearance: context.appearance,
+    appearanceSetting: typeof prefs.appearance === 'string' ? prefs.appearance : null,
+    app: app.shape,
+  });
 
   const request = async (req: HostRequest): Promise<HostResult<HostResponse>> => {
     const answered = settle(() => zd.request(toSdkRequest(req))).then((answer) =>
@@ -224,13 +227,23 @@ async function createHost(zd: ZohoDeskGlobal): Promise<DeskHost> {
     );
   };
 
-  /** GET on the Desk REST API; non-2xx answers become errors (404 = not in context). */
+  /**
+   * GET on the Desk REST API; non-2xx answers become errors (404 = not in context). A rejection that
+   * carries Desk's error body but no status is read as the status that body stands for.
+   */
   const deskApi = async (path: string, query?: HostRequest['query']): Promise<HostResult<unknown>> => {
     const headers: Record<string, string> = {};
     if (context.portalId) headers.orgId = context.portalId;
     const answer = await request({ method: 'GET', url: `${apiBase}/${path}`, headers, ...(query ? { query } : {}) });
-    if (!answer.ok) return answer;
-    const { status, body } = answer.value;
+    let status: number;
+    let body: unknown;
+    if (answer.ok) ({ status, body } = answer.value);
+    else {
+      const standsFor = statusForDeskErrorBody(answer.error.body);
+      if (standsFor === undefined) return answer;
+      status = standsFor;
+      body = answer.error.body;
+    }
     if (status === 404) return fail('not-in-context', messageOf(body, `Desk has no record at ${path}.`), { raw: body });
     if (status === 401) return fail('not-authorised', messageOf(body, 'Desk refused the connection.'), { raw: body });
     if (status === 204) return ok(null);
@@ -288,25 +301,7 @@ async function createHost(zd: ZohoDeskGlobal): Promise<DeskHost> {
     return ok(contacts);
   };
 
-  const ticketForm = async (): Promise<HostResult<TicketFormValues>> => {
-    const keys = ['contactId', 'accountId', 'email', 'contactName', 'accountName', 'contact', 'account'] as const;
-    const answers = await Promise.all(keys.map((k) => sdkGet(`ticketForm.${k}`)));
-    const value = (i: number, preferName = false): string | null => {
-      const a = answers[i];
-      return a && a.ok ? formValue(a.value, preferName) : null;
-    };
-    if (answers.every((a) => !a.ok)) {
-      const first = answers[0];
-      return first && !first.ok ? first : fail('not-in-context', 'No ticket form is open here.');
-    }
-    return ok({
-      contactId: value(0) ?? value(5),
-      accountId: value(1) ?? value(6),
-      email: value(2)?.toLowerCase() ?? null,
-      contactName: value(3) ?? value(5, true),
-      accountName: value(4) ?? value(6, true),
-    });
-  };
+  const ticketForm = createTicketFormReader(sdkGet);
 
   const isAdmin = async (): Promise<HostResult<boolean | null>> => {
     if (context.user.id === '') return ok(null);
@@ -332,18 +327,25 @@ async function createHost(zd: ZohoDeskGlobal): Promise<DeskHost> {
     }
   };
   const register = (sdkName: string, event: HostEvent): void => {
-    if (registered.has(sdkName) || !instance) return;
+    if (registered.has(sdkName)) return;
+    if (!instance) {
+      recordRegistration(sdkName, false);
+      return;
+    }
     registered.add(sdkName);
     try {
       instance.on(sdkName, (payload: unknown) => {
+        recordEvent(sdkName);
         if (event === 'preferencesChanged') {
           preferences = payload;
           context = { ...context, appearance: appearanceOf(payload, prefersDark) };
         }
         fanOut(event, payload);
       });
+      recordRegistration(sdkName, true);
     } catch {
       registered.delete(sdkName);
+      recordRegistration(sdkName, false);
     }
   };
   // Appearance must follow Desk even when nobody subscribed yet.

@@ -5,8 +5,7 @@
  */
 import { z } from 'zod';
 import { decodeJsonish, isRecord, scalarText, type UnknownRecord } from './parse';
-import type { Appearance, DataCenter, DeskAccount, DeskAddress, DeskContact, DeskTicket, DeskUser } from './types';
-import { DATA_CENTERS } from './types';
+import type { Appearance, DeskAccount, DeskAddress, DeskContact, DeskTicket, DeskUser } from './types';
 
 function pick(record: UnknownRecord, ...keys: string[]): string | null {
   for (const key of keys) {
@@ -180,30 +179,6 @@ export function agentIsAdmin(value: unknown): boolean | null {
 // ---------------------------------------------------------------------------------------------
 // The App object from extension.onload() (§1.1).
 
-const DC_ALIASES: Record<string, DataCenter> = {
-  com: 'US',
-  us: 'US',
-  eu: 'EU',
-  in: 'IN',
-  au: 'AU',
-  'com.au': 'AU',
-  jp: 'JP',
-  ca: 'CA',
-  'zohocloud.ca': 'CA',
-  sa: 'SA',
-  cn: 'CN',
-  'com.cn': 'CN',
-};
-
-/** Desk's dcType ("US", "eu", "com.au" …) as a DataCenter; unknown values fall back to US. */
-export function toDataCenter(value: unknown): DataCenter {
-  const text = scalarText(value);
-  if (text === null) return 'US';
-  const upper = text.toUpperCase();
-  if ((DATA_CENTERS as readonly string[]).includes(upper)) return upper as DataCenter;
-  return Object.hasOwn(DC_ALIASES, text.toLowerCase()) ? (DC_ALIASES[text.toLowerCase()] ?? 'US') : 'US';
-}
-
 /** light/dark from userPreferences.appearance; 'auto' follows the browser when it can tell. */
 export function toAppearance(value: unknown, prefersDark: () => boolean | null): Appearance {
   const text = scalarText(value)?.toLowerCase();
@@ -225,10 +200,12 @@ const AppSchema = z
         z
           .object({
             dcType: LooseString,
+            deskDomainUrl: z.unknown(),
+            deskDomainUrls: z.unknown().transform((v) => decodeJsonish(v, { left: 1 })),
             userPreferences: z.unknown().transform((v) => decodeJsonish(v, { left: 1 })),
           })
           .passthrough()
-          .catch({ dcType: null, userPreferences: undefined }),
+          .catch({ dcType: null, deskDomainUrl: undefined, deskDomainUrls: undefined, userPreferences: undefined }),
       ),
   })
   .passthrough();
@@ -237,21 +214,49 @@ export interface AppFacts {
   location: string;
   locale: string;
   dcType: string | null;
+  deskDomainUrl: unknown;
+  deskDomainUrls: unknown;
   userPreferences: unknown;
   instance: unknown;
+  /** The App object's keys and meta's keys with their JSON types (no values): for diagnostics. */
+  shape: AppShape;
+}
+
+export interface AppShape {
+  app: Record<string, string>;
+  meta: Record<string, string>;
+}
+
+/** The JSON type of a value, as diagnostics show it (never the value itself). */
+export function typeOfValue(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'array';
+  return typeof value;
+}
+
+function shapeOf(value: unknown): Record<string, string> {
+  const decoded = decodeJsonish(value, { left: 1 });
+  if (!isRecord(decoded)) return {};
+  return Object.fromEntries(Object.entries(decoded).map(([key, v]) => [key, typeOfValue(v)]));
 }
 
 /** The parts of App the adapter reads; every field defaults when the SDK leaves it out. */
 export function parseApp(value: unknown): AppFacts {
   const parsed = AppSchema.safeParse(isRecord(value) ? value : {});
   const instance = isRecord(value) ? value.instance : undefined;
-  if (!parsed.success) return { location: '', locale: 'en', dcType: null, userPreferences: undefined, instance };
+  const shape: AppShape = { app: shapeOf(value), meta: isRecord(value) ? shapeOf(value.meta) : {} };
+  if (!parsed.success) {
+    return { location: '', locale: 'en', dcType: null, deskDomainUrl: undefined, deskDomainUrls: undefined, userPreferences: undefined, instance, shape };
+  }
   return {
     location: parsed.data.location ?? '',
     locale: parsed.data.locale ?? 'en',
     dcType: parsed.data.meta.dcType,
+    deskDomainUrl: parsed.data.meta.deskDomainUrl,
+    deskDomainUrls: parsed.data.meta.deskDomainUrls,
     userPreferences: parsed.data.meta.userPreferences,
     instance,
+    shape,
   };
 }
 

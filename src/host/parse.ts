@@ -153,6 +153,31 @@ function notAuthorised(found: { authUrl: string | undefined }, raw: unknown): Ho
 }
 
 // ---------------------------------------------------------------------------------------------
+// Remote error bodies without an HTTP status (desk-sdk.md §3.4, §11).
+
+/** Numeric Zoho `code` (number or digit string). */
+function zohoCode(value: unknown): number | null {
+  if (typeof value === 'number' && Number.isInteger(value)) return value;
+  if (typeof value === 'string' && /^\s*-?\d+\s*$/.test(value)) return Number(value);
+  return null;
+}
+
+/**
+ * The remote service's error body inside a rejection, when it is one: a Billing-style `{code ≠ 0,
+ * message}` or a Desk-style `{errorCode, message?}`, at the top or under `error` (some Zoho APIs nest
+ * it). Anything else (an SDK `{errMsg}`, a bare string) is not a remote answer and gives null.
+ */
+export function remoteErrorBody(value: unknown): UnknownRecord | null {
+  const v = decodeJsonish(value, { left: 1 });
+  if (!isRecord(v)) return null;
+  if (typeof v.errorCode === 'string' && v.errorCode.trim() !== '') return v;
+  const code = zohoCode(v.code);
+  if (code !== null && code !== 0 && typeof v.message === 'string') return v;
+  const nested = decodeJsonish(v.error, { left: 1 });
+  return isRecord(nested) && nested !== v ? remoteErrorBody(nested) : null;
+}
+
+// ---------------------------------------------------------------------------------------------
 // request(): envelopes.
 
 function normaliseHeaders(value: unknown, into: Record<string, string>): void {
@@ -242,7 +267,8 @@ export function parseRequestAnswer(raw: unknown): HostResult<HostResponse> {
     return fail('malformed', 'The Desk SDK answer is not an envelope.', { raw });
   }
   if (peeled.status === undefined && peeled.connectionOk === false) {
-    return fail('rejected', messageOf(peeled.body, 'The connection refused the request.'), { raw });
+    const body = remoteErrorBody(peeled.body);
+    return fail('rejected', messageOf(peeled.body, 'The connection refused the request.'), { raw, ...(body ? { body } : {}) });
   }
   return ok({ status: peeled.status ?? 200, body: peeled.body ?? null, headers: peeled.headers });
 }
@@ -267,8 +293,11 @@ export function parseRequestRejection(err: unknown): HostResult<HostResponse> {
   if (err === undefined || err === null || err === '') {
     return fail('network', 'The request failed without an answer.', { raw: err });
   }
+  // The official sample's rejection: the remote body with no status. It is the server's answer.
+  const body = remoteErrorBody(peeled.body);
   return fail('rejected', messageOf(peeled.body, 'The Desk SDK refused the request.'), {
     raw: peeled.sawEnvelope ? peeled.body : err,
+    ...(body ? { body } : {}),
   });
 }
 

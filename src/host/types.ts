@@ -15,6 +15,11 @@ export type DeskLocation = (typeof LOCATIONS)[LocationKind];
 
 export const DATA_CENTERS = ['US', 'EU', 'IN', 'AU', 'JP', 'CA', 'SA', 'CN'] as const;
 export type DataCenter = (typeof DATA_CENTERS)[number];
+/**
+ * Where the data center came from: Desk's dcType, the portal's Desk URL(s), the page framing the
+ * widget, or nothing at all ('default': US assumed, and the settings page says so).
+ */
+export type DataCenterSource = 'dcType' | 'deskDomainUrl' | 'deskDomainUrls' | 'framingPage' | 'default';
 
 export type Appearance = 'light' | 'dark';
 
@@ -34,6 +39,8 @@ export interface DeskContext {
   /** Agent's Desk language, e.g. "ja", "en", "ja_JP" as given. */
   locale: string;
   dataCenter: DataCenter;
+  /** How dataCenter was decided; absent from hosts that do not tell (tests' fakes). */
+  dataCenterSource?: DataCenterSource;
   appearance: Appearance;
   user: DeskUser;
   /** Desk portal (org) id: the `orgId` header of Desk API calls. */
@@ -131,6 +138,12 @@ export interface HostError {
   authUrl?: string;
   /** The untouched SDK value, for diagnostics (never rendered as HTML). */
   raw?: unknown;
+  /**
+   * The remote service's own error body when the SDK rejected with one but gave no HTTP status
+   * (Billing `{code, message}`, Desk `{errorCode, message}`; desk-sdk.md §11). Such a failure is the
+   * server's answer, not a lost request: the caller that knows the service classifies it by this body.
+   */
+  body?: unknown;
 }
 
 export type HostResult<T> = { ok: true; value: T } | { ok: false; error: HostError };

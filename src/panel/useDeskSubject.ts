@@ -4,6 +4,7 @@
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { DeskContact, DeskHost, HostError, LocationKind, TicketFormValues } from '../host/types';
+import { watchTicketForm } from '../host/formPoller';
 import type { ResolveTarget } from './resolveCustomer';
 
 export type DeskSubject =
@@ -13,8 +14,8 @@ export type DeskSubject =
   | { status: 'error'; error: HostError }
   | { status: 'ready'; key: string; target: ResolveTarget; ticketNumber: string | null };
 
-/** How often the add-ticket form is re-read while visible (there is no confirmed change event). */
-export const FORM_POLL_MS = 3000;
+/** How often the add-ticket form is first re-read while visible (src/host/formPoller.ts backs off from there). */
+export { FORM_POLL_MS } from '../host/formPoller';
 
 function contactTarget(contact: DeskContact, extraEmails: string[] = []): ResolveTarget {
   return {
@@ -123,8 +124,6 @@ function loaderFor(host: DeskHost, kind: LocationKind, version: number, formValu
   }
 }
 
-const EMPTY_FORM: TicketFormValues = { contactId: null, accountId: null, email: null, contactName: null, accountName: null };
-
 function sameForm(a: TicketFormValues | null, b: TicketFormValues | null): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
 }
@@ -145,35 +144,16 @@ export function useDeskSubject(host: DeskHost, kind: LocationKind): DeskSubject 
     return () => offs.forEach((off) => off());
   }, [host, refresh]);
 
-  // The add-ticket form: re-read on focus, on a light poll while visible, on formChanged and on Refresh.
-  const readForm = useCallback(async () => {
-    const values = await host.ticketForm();
-    // An unreadable form counts as an empty one: the panel waits for input instead of spinning.
-    const next = values.ok ? values.value : formRef.current ?? EMPTY_FORM;
-    if (!sameForm(formRef.current, next)) {
-      formRef.current = next;
-      setForm(next);
-    }
-  }, [host]);
-
+  // The add-ticket form: re-read while visible, backing off, on focus, formChanged and Refresh (src/host/formPoller.ts).
   useEffect(() => {
     if (!isForm) return;
-    void readForm();
-    const onFocus = () => void readForm();
-    const tick = () => {
-      if (document.visibilityState !== 'hidden') void readForm();
-    };
-    const timer = window.setInterval(tick, FORM_POLL_MS);
-    window.addEventListener('focus', onFocus);
-    document.addEventListener('visibilitychange', tick);
-    const off = host.on('formChanged', onFocus);
-    return () => {
-      window.clearInterval(timer);
-      window.removeEventListener('focus', onFocus);
-      document.removeEventListener('visibilitychange', tick);
-      off();
-    };
-  }, [isForm, host, readForm, version]);
+    return watchTicketForm(host, (next) => {
+      if (!sameForm(formRef.current, next)) {
+        formRef.current = next;
+        setForm(next);
+      }
+    });
+  }, [isForm, host, version]);
 
   useEffect(() => {
     const mine = ++generation.current;

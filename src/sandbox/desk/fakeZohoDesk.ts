@@ -12,6 +12,7 @@ import {
   STORAGE_VALUE_MAX_BYTES,
   storageValueBytes,
 } from '../../host/storageRules';
+import { DESK_DOMAINS, knownDataCenter } from '../../host/dataCenter';
 import type { DeskSimulation, StorageCall, StoredRecord } from './simulation';
 
 const INVALID_PAYLOAD = { errMsg: 'Invalid Payload' };
@@ -68,6 +69,12 @@ export function createFakeZohoDesk(sim: DeskSimulation): ZohoDeskGlobal {
     },
   };
 
+  const deskDomainUrl = (): string | null => {
+    if (sim.app.deskDomainUrl !== undefined) return sim.app.deskDomainUrl;
+    const dc = knownDataCenter(sim.app.dcType);
+    return dc ? `https://${DESK_DOMAINS[dc]}` : null;
+  };
+
   const app = () => ({
     instance,
     uniqueID: 'sim-widget',
@@ -76,7 +83,10 @@ export function createFakeZohoDesk(sim: DeskSimulation): ZohoDeskGlobal {
     localeResources: {},
     location: sim.app.location,
     meta: {
-      dcType: sim.app.dcType,
+      ...(sim.app.dcType === '' ? {} : { dcType: sim.app.dcType }),
+      ...(deskDomainUrl() === null ? {} : { deskDomainUrl: deskDomainUrl() }),
+      // Every region's Desk host, as the real meta lists them (desk-sdk.md §11).
+      deskDomainUrls: Object.fromEntries(Object.entries(DESK_DOMAINS).map(([dc, host]) => [dc, `https://${host}`])),
       service: 'zohodesk',
       platform: { os: { name: 'Linux', version: '' }, browser: { name: 'Chrome', version: '', major: '' }, resolution: '' },
       userPreferences: { appearance: sim.app.appearance, theme: 'blue', fontFamily: 'Puvi' },
@@ -279,7 +289,8 @@ export function createFakeZohoDesk(sim: DeskSimulation): ZohoDeskGlobal {
 
     if (sim.faults.remoteErrorsReject && statusCode >= 400) {
       // The official sample's shape: a JSON string whose statusMessage is the remote body as a JSON string.
-      return reject(JSON.stringify({ statusCode, statusMessage: typeof body === 'string' ? body : JSON.stringify(body) }));
+      const statusMessage = typeof body === 'string' ? body : JSON.stringify(body);
+      return reject(JSON.stringify(sim.faults.rejectWithoutStatus ? { statusMessage } : { statusCode, statusMessage }));
     }
 
     if (jsonStyle) {

@@ -10,7 +10,10 @@ export type SimAppearance = 'light' | 'dark' | 'pureDark' | 'auto';
 export interface DeskSimulationApp {
   location: string;
   locale: string;
+  /** '' sends no dcType at all (as a portal outside the documented list might). */
   dcType: string;
+  /** meta.deskDomainUrl; undefined: the Desk host of dcType's region, null: not sent. */
+  deskDomainUrl?: string | null;
   appearance: SimAppearance;
   user: { id: string; name: string; email: string; timeZone: string };
   portalId: string;
@@ -37,6 +40,8 @@ export interface DeskSimulationFaults {
   answerStyle: 'string' | 'json';
   /** Remote 4xx/5xx reject (sample's JSON-string shape) instead of resolving with statusCode ≠ 200. */
   remoteErrorsReject: boolean;
+  /** With remoteErrorsReject: the rejection carries only the remote body, no statusCode (desk-sdk.md §11). */
+  rejectWithoutStatus?: boolean;
 }
 
 export interface StoredRecord {

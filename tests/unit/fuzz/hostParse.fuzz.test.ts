@@ -9,12 +9,12 @@ import {
   appearanceOf,
   collectEmails,
   parseApp,
-  toDataCenter,
   toDeskAccount,
   toDeskContact,
   toDeskTicket,
   toDeskUser,
 } from '../../../src/host/entities';
+import { toDataCenter } from '../../../src/host/dataCenter';
 import {
   findNotAuthorised,
   messageOf,

@@ -108,6 +108,7 @@ describe('context()', () => {
       kind: 'contact',
       locale: 'ja',
       dataCenter: 'JP',
+      dataCenterSource: 'dcType',
       appearance: 'light',
       user: { id: '4000000000001', name: 'Aiko Tanaka', email: 'aiko.tanaka@example.com', timeZone: 'Asia/Tokyo' },
       portalId: '4242',

@@ -4,12 +4,12 @@ import {
   collectEmails,
   formValue,
   parseApp,
-  toDataCenter,
   toDeskAccount,
   toDeskContact,
   toDeskTicket,
   toDeskUser,
 } from '../../../src/host/entities';
+import { toDataCenter } from '../../../src/host/dataCenter';
 import { parseRequestAnswer } from '../../../src/host/parse';
 
 describe('Desk records', () => {
