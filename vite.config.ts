@@ -1,7 +1,8 @@
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
-import { cpSync, mkdirSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { applyCsp } from './scripts/csp.mjs';
 
 const root = import.meta.dirname;
 
@@ -13,6 +14,16 @@ function copyTranslations(outDir: string): Plugin {
     closeBundle() {
       mkdirSync(resolve(outDir, 'translations'), { recursive: true });
       cpSync(resolve(root, 'translations'), resolve(outDir, 'translations'), { recursive: true });
+    },
+  };
+}
+
+/** Each widget page's meta CSP, from plugin-manifest.json (scripts/csp.mjs explains every source). */
+function contentSecurityPolicy(): Plugin {
+  return {
+    name: 'content-security-policy',
+    transformIndexHtml(html) {
+      return applyCsp(html, JSON.parse(readFileSync(resolve(root, 'plugin-manifest.json'), 'utf8')));
     },
   };
 }
@@ -30,7 +41,7 @@ export default defineConfig(({ mode }) => {
     root: resolve(root, 'pages'),
     base: './',
     publicDir: simulator ? false : resolve(root, 'static'),
-    plugins: [react(), ...(simulator ? [] : [copyTranslations(outDir)])],
+    plugins: [react(), ...(simulator ? [] : [copyTranslations(outDir), contentSecurityPolicy()])],
     build: {
       outDir,
       emptyOutDir: true,

@@ -9,7 +9,7 @@ export const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..'
 const viteBin = join(projectRoot, 'node_modules', 'vite', 'bin', 'vite.js');
 
 /** What each build reads; a change in any of these makes its output stale. */
-const INPUTS = ['src', 'pages', 'static', 'translations', 'vite.config.ts', 'package.json', 'tsconfig.json'];
+const INPUTS = ['src', 'pages', 'static', 'translations', 'vite.config.ts', 'package.json', 'tsconfig.json', 'plugin-manifest.json', 'scripts/csp.mjs'];
 const OUTPUT_MARKER = { app: join('app', 'panel.html'), simulator: join('sim-dist', 'simulator.html') };
 
 function newestMtime(path) {

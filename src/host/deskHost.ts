@@ -53,7 +53,8 @@ import { escapeHtml, replyHtml, safeHttpsUrl, textToHtml } from './html';
 import { CONNECTION_LINK_NAME } from './connection';
 import { deskApiBase, framingPages, resolveDataCenter } from './dataCenter';
 import { statusForDeskErrorBody } from './deskErrors';
-import { recordEvent, recordRegistration, recordStart } from './observations';
+import { recordBinaryShape, recordEvent, recordRegistration, recordStart } from './observations';
+import { describeBinaryAnswer } from './binaryShape';
 import { createTicketFormReader } from './ticketForm';
 import {
   sanitiseStorageKey,
@@ -219,9 +220,12 @@ async function createHost(zd: ZohoDeskGlobal): Promise<DeskHost> {
   });
 
   const request = async (req: HostRequest): Promise<HostResult<HostResponse>> => {
-    const answered = settle(() => zd.request(toSdkRequest(req))).then((answer) =>
-      answer.ok ? parseRequestAnswer(answer.value) : parseRequestRejection(answer.error),
-    );
+    const answered = settle(() => zd.request(toSdkRequest(req))).then((answer) => {
+      const parsed = answer.ok ? parseRequestAnswer(answer.value) : parseRequestRejection(answer.error);
+      // The blob answer has never been seen in public code: its shape is kept for the diagnostics.
+      if (req.responseType === 'blob') recordBinaryShape(describeBinaryAnswer(answer.ok ? answer.value : answer.error, parsed));
+      return parsed;
+    });
     return withTimeout(answered, REQUEST_TIMEOUT_MS, () =>
       fail('network', `Zoho Desk's connection did not answer within ${REQUEST_TIMEOUT_MS / 1000} seconds.`),
     );

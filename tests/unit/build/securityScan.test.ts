@@ -7,6 +7,7 @@
 import { execFile } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { contentSecurityPolicy, CSP_PLACEHOLDER } from '../../../scripts/csp.mjs';
 
 const root = join(__dirname, '..', '..', '..');
 // SCAN_APP_DIR scans another build output (e.g. a fresh production build) with the same rules.
@@ -129,6 +130,7 @@ describeBuilt('the built app/ (skipped: app/ not built — run `npm run build`)'
 
   it('every widget page sets a Content-Security-Policy without unsafe-eval or unsafe-inline scripts', () => {
     const manifest = JSON.parse(readFileSync(join(root, 'plugin-manifest.json'), 'utf8')) as { modules?: { widgets?: { url: string }[] } };
+    expect(contentSecurityPolicy(manifest)).not.toContain(CSP_PLACEHOLDER);
     const pages = [...new Set((manifest.modules?.widgets ?? []).map((w) => w.url.replace(/^\//, '')))];
     const pageFiles = pages.map((pg) => join(appDir, pg.replace(/^app\//, '')));
     const htmlFiles = [...new Set([...pageFiles, ...files.filter((f) => /\.html?$/.test(f))])].map((f) => relative(root, f));
@@ -151,6 +153,8 @@ describeBuilt('the built app/ (skipped: app/ not built — run `npm run build`)'
       expect(scriptSrc, page).not.toContain('*');
       expect(scriptSrc, page).not.toContain('data:');
       expect(directives.get('object-src'), `${page}: object-src`).toEqual(["'none'"]);
+      // The policy is the one scripts/csp.mjs derives from the manifest, nothing hand-edited.
+      expect(policy, page).toBe(contentSecurityPolicy(manifest));
       expect(directives.get('base-uri'), `${page}: base-uri`).toEqual(["'none'"]);
       // No inline script body may exist either (it would need 'unsafe-inline').
       const inline = [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/gi)].filter(([, attrs, body]) => !/\bsrc=/.test(attrs ?? '') && (body ?? '').trim() !== '');

@@ -59,3 +59,26 @@ describe('the adapter records what it saw at start and every event', () => {
     off();
   });
 });
+
+describe('the shape of a blob answer (never seen in public code) is recorded', () => {
+  const pdf = () => new Blob(['%PDF-1.4 x'], { type: 'application/pdf' });
+  it.each([
+    ['a bare Blob', () => pdf(), 'Blob(application/pdf)', true],
+    ['axios-style {data: Blob, status}', () => ({ data: pdf(), status: 200 }), 'object {data, status}, data: Blob(application/pdf)', true],
+    ['an ArrayBuffer', () => new TextEncoder().encode('%PDF-1.4').buffer, 'ArrayBuffer', true],
+    ['a JSON envelope holding an error body', () => JSON.stringify({ statusCode: 404, response: JSON.stringify({ code: 1002, message: 'x' }) }), 'JSON string of object', false],
+    ['a Blob of JSON', () => new Blob(['{"code":1}'], { type: 'application/json' }), 'Blob(application/json)', false],
+  ])('%s', async (_name, make, shape, usable) => {
+    const { parseRequestAnswer } = await import('../../../src/host/parse');
+    const { describeBinaryAnswer } = await import('../../../src/host/binaryShape');
+    const raw = make();
+    expect(describeBinaryAnswer(raw, parseRequestAnswer(raw))).toMatchObject({ shape, usable });
+  });
+
+  it('through the adapter: the simulated portal answers a Blob, and the record says so', async () => {
+    const transport = async () => new Response(new Blob(['%PDF-1.4 sim'], { type: 'application/pdf' }), { status: 200, headers: { 'content-type': 'application/pdf' } });
+    const host = await connectDeskHost(createFakeZohoDesk(createDeskSimulation({ transport })));
+    await host.request({ method: 'GET', url: 'https://www.zohoapis.com/billing/v1/invoices/1', query: { accept: 'pdf' }, responseType: 'blob' });
+    expect(observed().binary).toMatchObject({ shape: 'Blob(application/pdf)', mimeType: 'application/pdf', bytes: 12, usable: true });
+  });
+});
