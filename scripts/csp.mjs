@@ -9,14 +9,15 @@
 // may plausibly load besides scripts is allowed; a violation that still happens on a live portal is
 // reported to the settings page's diagnostics (src/host/cspWatch.ts), which names the directive.
 
-/** Where Desk's pages, popups and sign-in live, per region: derived from the manifest's whitelisted hosts. */
+/** Where Desk's pages, popups and sign-in live, per region: derived from the manifest's whitelisted Desk hosts. */
 function zohoWildcards(manifest) {
   const out = new Set();
   for (const origin of validOrigins(manifest?.whiteListedDomains)) {
-    const host = new URL(origin).hostname;
-    // desk.zoho.eu → *.zoho.eu, www.zohoapis.com → *.zohoapis.com, desk.zohocloud.ca → *.zohocloud.ca
-    const parent = host.split('.').slice(1).join('.');
-    if (/^zoho/.test(parent)) out.add(`https://*.${parent}`);
+    const [first, ...rest] = new URL(origin).hostname.split('.');
+    // desk.zoho.eu → *.zoho.eu (Desk, accounts.zoho.eu sign-in), desk.zohocloud.ca → *.zohocloud.ca.
+    // The API hosts (www.zohoapis.*) are never framed.
+    const parent = rest.join('.');
+    if (first === 'desk' && /^zoho/.test(parent)) out.add(`https://*.${parent}`);
   }
   return [...out];
 }

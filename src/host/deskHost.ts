@@ -251,7 +251,7 @@ async function createHost(zd: ZohoDeskGlobal): Promise<DeskHost> {
     if (status === 404) return fail('not-in-context', messageOf(body, `Desk has no record at ${path}.`), { raw: body });
     if (status === 401) return fail('not-authorised', messageOf(body, 'Desk refused the connection.'), { raw: body });
     if (status === 204) return ok(null);
-    if (status < 200 || status >= 300) return fail('rejected', messageOf(body, `Desk answered ${status}.`), { raw: body });
+    if (status < 200 || status >= 300) return fail('rejected', messageOf(body, `Desk answered ${status}.`), { raw: body, body: body ?? null });
     return ok(body);
   };
 
@@ -311,7 +311,10 @@ async function createHost(zd: ZohoDeskGlobal): Promise<DeskHost> {
     if (context.user.id === '') return ok(null);
     const answer = await deskApi(`agents/${encodeURIComponent(context.user.id)}`, { include: 'profile' });
     if (!answer.ok) {
-      return answer.error.kind === 'not-authorised' || answer.error.kind === 'network' ? answer : ok(null);
+      // Desk answered but would not say (403, 404, an unknown shape): the role cannot be told. No answer
+      // at all (proxy down, timeout) or no authorisation is an error the caller should see as such.
+      const deskAnswered = answer.error.kind === 'not-in-context' || (answer.error.kind === 'rejected' && answer.error.body !== undefined);
+      return deskAnswered ? ok(null) : answer;
     }
     return ok(agentIsAdmin(answer.value));
   };

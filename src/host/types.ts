@@ -139,9 +139,10 @@ export interface HostError {
   /** The untouched SDK value, for diagnostics (never rendered as HTML). */
   raw?: unknown;
   /**
-   * The remote service's own error body when the SDK rejected with one but gave no HTTP status
-   * (Billing `{code, message}`, Desk `{errorCode, message}`; desk-sdk.md §11). Such a failure is the
-   * server's answer, not a lost request: the caller that knows the service classifies it by this body.
+   * Present when the remote service did answer, with its error body (null when empty): e.g. an SDK
+   * rejection carrying Billing `{code, message}` or Desk `{errorCode, message}` but no HTTP status
+   * (desk-sdk.md §11), or a Desk API refusal. Such a failure is the server's answer, not a lost
+   * request: the caller that knows the service classifies it by this body.
    */
   body?: unknown;
 }

@@ -10,6 +10,7 @@ import { reasonText } from './reasons';
 import { Spinner } from '../ui/Spinner';
 import { I18nProvider } from '../ui/i18nContext';
 import { StatusSummary } from './StatusSummary';
+import { DataCenterNote, DiagnosticsSection } from './diagnostics/DiagnosticsSection';
 import { useSettingsPage, type Access, type OrganizationsApi } from './useSettingsPage';
 import './settings.css';
 
@@ -51,6 +52,7 @@ export function SettingsPage({ host, i18n, billing, now }: SettingsPageProps) {
         </header>
 
         <ReadOnlyNote i18n={i18n} access={model.access} />
+        <DataCenterNote host={host} i18n={i18n} />
         {model.notice && <Notice notice={model.notice} onDismiss={model.dismissNotice} dismissLabel={t('common.close')} />}
         {busy === 'removing' && <Spinner label={t('settings.remove.removing')} />}
 
@@ -100,6 +102,9 @@ export function SettingsPage({ host, i18n, billing, now }: SettingsPageProps) {
             )}
             {settings.value.organization && <MeterSection i18n={i18n} host={host} canEdit={canEdit} {...(now ? { now } : {})} />}
           </>
+        )}
+        {model.access !== 'checking' && model.access !== 'not-admin' && (
+          <DiagnosticsSection host={host} i18n={i18n} billing={model.organizationsApi} />
         )}
       </main>
     </I18nProvider>

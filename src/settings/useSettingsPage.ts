@@ -65,6 +65,8 @@ export interface SettingsPageModel {
   setEnabled(enabled: boolean): Promise<void>;
   remove(): Promise<void>;
   dismissNotice(): void;
+  /** The Billing client the page uses (the diagnostics check the connection through the same one). */
+  organizationsApi: OrganizationsApi;
 }
 
 export interface SettingsPageDeps {
@@ -383,6 +385,7 @@ export function useSettingsPage({ host, i18n, billing, now = () => new Date() }:
     setEnabled,
     remove,
     dismissNotice: () => setNotice(null),
+    organizationsApi: api,
   };
 }
 
