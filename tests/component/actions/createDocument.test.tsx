@@ -8,6 +8,8 @@ import { CreateDocumentForm } from '../../../src/panel/actions';
 import { CUSTOMER_ID, isGet, isPost, JAPANESE_CUSTOMER_ID, json, setupActions } from './harness';
 
 const TODAY = '2026-11-27';
+// Whole-form tests with many user events: more than vitest's 5 s default on a loaded machine.
+vi.setConfig({ testTimeout: 30_000 });
 
 async function setup(
   options: { ticketNumber?: string | null; locale?: string; customerId?: string; kind?: 'invoice' | 'quote'; withoutQuoteList?: boolean } = {},

@@ -5,11 +5,14 @@
  */
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { CreateDocumentForm } from '../../../src/panel/actions';
 import { CUSTOMER_ID, isPost, JAPANESE_CUSTOMER_ID, setupActions } from './harness';
 
 const TODAY = '2026-11-27';
+// Each test drives a whole form through many user events against the sandbox: on a loaded machine that
+// takes longer than vitest's 5 s default without anything being wrong.
+vi.setConfig({ testTimeout: 30_000 });
 type Body = Record<string, unknown>;
 
 async function open(options: { customerId?: string; kind?: 'invoice' | 'quote'; locale?: string } = {}) {
@@ -117,7 +120,7 @@ describe('bounds and their messages', () => {
     await t.user.click(screen.getByRole('button', { name: 'Add On-site setup' }));
     const qty = screen.getByLabelText('Quantity of On-site setup');
     await t.user.clear(qty);
-    await t.user.type(qty, '99999999999999999999');
+    await t.user.paste('99999999999999999999');
     await t.user.tab();
     expect(qty).toHaveAccessibleDescription('The quantity can be at most 100,000.');
     // No 23-digit total: the line and the document total wait for a valid quantity.
