@@ -11,7 +11,7 @@
 import { z } from 'zod';
 import { toBillingError, type BillingError } from '../billing/errors';
 import type { BillingApi, DocumentInput, Page, Quote } from '../billing/types';
-import type { DeskStorage, JsonObject } from '../host/types';
+import type { DeskStorage, HostError, JsonObject } from '../host/types';
 import { fnv1a } from '../host/storageRules';
 
 export type WriteKind = 'invoice' | 'quote';
@@ -38,7 +38,12 @@ export type WriteOutcome =
   /** It may have been created; the pending record stays, so the next attempt checks before sending. */
   | { status: 'unknown'; error: BillingError }
   /** An earlier attempt may have landed and this kind cannot be looked up: only the agent may decide (force). */
-  | { status: 'unverifiable' };
+  | { status: 'unverifiable' }
+  /**
+   * Desk storage refused the pending record, so a lost answer could not be told apart from a failure and
+   * a retry might create a second document. Nothing was sent; only the agent may decide (allowUnprotected).
+   */
+  | { status: 'unprotected'; error: HostError };
 
 /** A list row that can prove an earlier POST landed. */
 export interface DocumentRef {
@@ -70,8 +75,15 @@ export interface WriteGuardOptions {
   now?: () => number;
 }
 
+export interface CreateOptions {
+  /** The agent checked Billing and wants it created although an earlier attempt may have landed. */
+  force?: boolean;
+  /** The agent accepts sending without a pending record (Desk storage is failing). */
+  allowUnprotected?: boolean;
+}
+
 export interface WriteGuard {
-  create(kind: WriteKind, input: DocumentInput, options?: { force?: boolean }): Promise<WriteOutcome>;
+  create(kind: WriteKind, input: DocumentInput, options?: CreateOptions): Promise<WriteOutcome>;
   /** The pending record for this exact write, if an earlier attempt left one. */
   pending(kind: WriteKind, input: DocumentInput): Promise<PendingWrite | null>;
 }
@@ -194,7 +206,7 @@ export function createWriteGuard(options: WriteGuardOptions): WriteGuard {
     return fromRef(kind, doc);
   }
 
-  async function run(key: string, kind: WriteKind, input: DocumentInput, force: boolean): Promise<WriteOutcome> {
+  async function run(key: string, kind: WriteKind, input: DocumentInput, { force = false, allowUnprotected = false }: CreateOptions): Promise<WriteOutcome> {
     const pending = await readPending(key, kind, input);
     let before: DocumentRef[] | null = null;
     if (pending) {
@@ -232,8 +244,9 @@ export function createWriteGuard(options: WriteGuardOptions): WriteGuard {
           ? null
           : before.filter((ref) => looksAlike(ref, input.referenceNumber, input.date)).map((ref) => ref.id).slice(0, MAX_KNOWN_IDS),
     };
-    // If Desk storage is down the in-memory guard still stops double clicks; the write goes ahead.
-    await storage.set({ key, group: 'write', value: record as unknown as JsonObject });
+    // Without the record a lost answer could become a second document on retry: the agent decides.
+    const stored = await storage.set({ key, group: 'write', value: record as unknown as JsonObject });
+    if (!stored.ok && !allowUnprotected) return { status: 'unprotected', error: stored.error };
 
     let error: BillingError;
     try {
@@ -266,7 +279,7 @@ export function createWriteGuard(options: WriteGuardOptions): WriteGuard {
       // A second click (or a second mounted form) while the first is running shares its outcome.
       const running = inFlight.get(key);
       if (running) return running;
-      const task = run(key, kind, input, createOptions.force === true)
+      const task = run(key, kind, input, createOptions)
         .catch((e: unknown): WriteOutcome => ({ status: 'unknown', error: toBillingError(e) }))
         .finally(() => inFlight.delete(key));
       inFlight.set(key, task);

@@ -82,6 +82,27 @@ function CustomerSearch({ initial, onChoose }: { initial: string; onChoose: (c: 
   );
 }
 
+/** "Remembered" only once Desk storage confirmed the link; a failed save says so, with Save again. */
+function LinkSaveNotice({ status, onSaveAgain }: { status: 'saving' | 'saved' | 'failed'; onSaveAgain: () => void }) {
+  const i18n = useI18n();
+  if (status === 'saved') {
+    return (
+      <p className="muted" role="status">
+        {i18n.t('panel.picker.saved')}
+      </p>
+    );
+  }
+  if (status === 'saving') return null;
+  return (
+    <div className="error-state" role="alert">
+      <p>{i18n.t('panel.picker.saveFailed')}</p>
+      <button type="button" className="button" onClick={onSaveAgain}>
+        {i18n.t('panel.picker.saveAgain')}
+      </button>
+    </div>
+  );
+}
+
 type Chosen = { customer: CustomerSummary; method: MatchMethod } | null;
 
 /** Finds the customer for a Desk contact/account/email and shows it, a picker, or "none" + search (B1). */
@@ -102,22 +123,37 @@ export function CustomerArea({
   const current = chosen.key === targetKey ? chosen : { key: targetKey, value: null, picking: false };
   const resolution = useLoad(`${targetKey}`, () => resolveCustomer(target, env.billing, env.host), false);
 
-  const choose = (customer: CustomerSummary, method: MatchMethod) => {
-    setChosen({ key: targetKey, value: { customer, method }, picking: false });
-    if (target.entity && (method === 'manual' || method === 'created')) {
+  // What happened to the saved link of the last choice: the panel says "remembered" only once Desk
+  // storage confirmed it, and a failed save says so in place with Save again (issue 15).
+  const [linkSave, setLinkSave] = useState<{ key: string; status: 'saving' | 'saved' | 'failed'; retry: () => void } | null>(null);
+  const saveLink = (customer: CustomerSummary, method: 'manual' | 'created') => {
+    const entity = target.entity;
+    if (!entity) {
+      setLinkSave(null);
+      return;
+    }
+    const attempt = () => {
+      setLinkSave({ key: targetKey, status: 'saving', retry: attempt });
       void saveCustomerLink(env.host, {
-        deskEntity: target.entity.kind,
-        deskId: target.entity.id,
+        deskEntity: entity.kind,
+        deskId: entity.id,
         customerId: customer.id,
         organizationId: env.organization.id,
         method,
         linkedAt: new Date().toISOString(),
         linkedBy: env.host.context().user.id || null,
       }).then((saved) => {
-        if (!saved.ok) env.host.notify(i18n.t('panel.picker.saveFailed'), 'failure');
+        setLinkSave((current) => (current?.retry === attempt ? { ...current, status: saved.ok ? 'saved' : 'failed' } : current));
       });
-    }
+    };
+    attempt();
   };
+  const choose = (customer: CustomerSummary, method: MatchMethod) => {
+    setChosen({ key: targetKey, value: { customer, method }, picking: false });
+    if (method === 'manual' || method === 'created') saveLink(customer, method);
+    else setLinkSave(null);
+  };
+  const linkNotice = linkSave?.key === targetKey ? <LinkSaveNotice status={linkSave.status} onSaveAgain={linkSave.retry} /> : null;
   const change = () => setChosen({ key: targetKey, value: null, picking: true });
   const [creatingFor, setCreatingFor] = useState<string | null>(null);
   const creating = creatingFor === targetKey;
@@ -134,7 +170,12 @@ export function CustomerArea({
   };
 
   if (current.value && !current.picking) {
-    return <CustomerView key={`${targetKey}|${current.value.customer.id}`} summary={current.value.customer} method={current.value.method} onChange={change} />;
+    return (
+      <>
+        {linkNotice}
+        <CustomerView key={`${targetKey}|${current.value.customer.id}`} summary={current.value.customer} method={current.value.method} onChange={change} />
+      </>
+    );
   }
   if (resolution.status === 'loading') return <Skeleton rows={4} label={i18n.t('panel.resolving')} />;
   if (resolution.status === 'error') return <BillingErrorView error={resolution.error} onRetry={resolution.retry} />;

@@ -33,11 +33,12 @@ type Start =
   | { status: 'error'; error: HostError }
   | { status: 'ready'; settings: IntegrationSettings; isAdmin: boolean | null };
 
-function HostErrorView({ onRetry }: { onRetry: () => void }) {
+function HostErrorView({ onRetry, error }: { onRetry: () => void; error?: HostError }) {
   const i18n = useI18n();
+  // Desk storage holds the settings: when it cannot be read, say that rather than blame the page.
   return (
     <div className="error-state" role="alert">
-      <p>{i18n.t('panel.hostError')}</p>
+      <p>{i18n.t(error?.kind === 'storage' ? 'panel.storageError' : 'panel.hostError')}</p>
       <button type="button" className="button" onClick={onRetry}>
         {i18n.t('common.retry')}
       </button>
@@ -139,7 +140,7 @@ function PanelBody({ host, createBilling = defaultFactory, cacheOptions, onCreat
   );
 
   if (start.status === 'loading') return <Spinner />;
-  if (start.status === 'error') return <HostErrorView onRetry={() => setAttempt((a) => a + 1)} />;
+  if (start.status === 'error') return <HostErrorView error={start.error} onRetry={() => setAttempt((a) => a + 1)} />;
   const { settings, isAdmin } = start;
   if (!settings.enabled) {
     return (

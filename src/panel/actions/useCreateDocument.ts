@@ -205,6 +205,18 @@ export function useCreateDocument(options: CreateDocumentOptions) {
         if (!force) return;
         outcome = await guard.create(kind, document, { force: true });
       }
+      if (outcome.status === 'unprotected') {
+        // Desk storage cannot hold the duplicate guard's record: nothing was sent yet, the agent decides.
+        const anyway = await host.confirm({
+          title: i18n.t(`${k}.unprotectedTitle`),
+          message: i18n.t(`${k}.unprotectedMessage`, { customer: name }),
+          okText: i18n.t(`${k}.createAnyway`),
+          cancelText: i18n.t('actions.cancel'),
+          danger: true,
+        });
+        if (!anyway) return;
+        outcome = await guard.create(kind, document, { allowUnprotected: true });
+      }
       finish(outcome);
     });
   };

@@ -11,7 +11,7 @@ describe('customer resolution and locations', () => {
     const user = userEvent.setup();
     const { desk } = renderPanel({ ticket: ticketFor('103') });
     const picker = await screen.findByRole('region', { name: 'Choose the Billing customer' });
-    expect(within(picker).getByText('2 Billing customers match. Your choice is remembered.')).toBeInTheDocument();
+    expect(within(picker).getByText('2 Billing customers match. Choose the right one.')).toBeInTheDocument();
     await user.click(within(picker).getByRole('button', { name: 'Choose Twin Two' }));
     expect(await screen.findByRole('heading', { name: /Twin Two/ })).toBeInTheDocument();
     expect(screen.getByText('Chosen manually')).toBeInTheDocument();

@@ -298,11 +298,22 @@ describe('createWriteGuard', () => {
     expect(billing.posts).toBe(1);
   });
 
-  it('still creates when Desk storage is down (the in-memory guard holds double clicks)', async () => {
+  it('when Desk storage cannot keep the pending record nothing is sent: the outcome says it is unprotected', async () => {
     const { storage, billing, guard } = setup();
     storage.fail = true;
-    const [a] = await Promise.all([guard.create('invoice', input()), guard.create('invoice', input())]);
+    const outcome = await guard.create('invoice', input());
+    expect(outcome).toMatchObject({ status: 'unprotected', error: { kind: 'storage' } });
+    expect(billing.posts).toBe(0);
+    expect(billing.createdFor('c1')).toHaveLength(0);
+  });
+
+  it('the agent may post anyway (allowUnprotected): one POST, double clicks still shared in memory', async () => {
+    const { storage, billing, guard } = setup();
+    storage.fail = true;
+    const options = { allowUnprotected: true };
+    const [a, b] = await Promise.all([guard.create('invoice', input(), options), guard.create('invoice', input(), options)]);
     expect(a.status).toBe('created');
+    expect(b).toEqual(a);
     expect(billing.posts).toBe(1);
   });
 
