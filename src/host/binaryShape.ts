@@ -8,14 +8,18 @@ import { decodeJsonish, isRecord } from './parse';
 import type { HostResponse, HostResult } from './types';
 import type { BinaryShape } from './observations';
 
+/** By its tag, not instanceof: a Blob made in another frame's realm (the simulator's shell) is still a Blob. */
 function isBlob(value: unknown): value is Blob {
-  return typeof Blob !== 'undefined' && value instanceof Blob;
+  return Object.prototype.toString.call(value) === '[object Blob]' || Object.prototype.toString.call(value) === '[object File]';
+}
+
+function isBuffer(value: unknown): value is ArrayBuffer | ArrayBufferView {
+  return Object.prototype.toString.call(value) === '[object ArrayBuffer]' || ArrayBuffer.isView(value);
 }
 
 function jsType(value: unknown): string {
   if (isBlob(value)) return `Blob(${value.type || 'no type'})`;
-  if (value instanceof ArrayBuffer) return 'ArrayBuffer';
-  if (ArrayBuffer.isView(value)) return value.constructor.name;
+  if (isBuffer(value)) return ArrayBuffer.isView(value) ? value.constructor.name : 'ArrayBuffer';
   if (typeof value === 'string') {
     if (value.startsWith('%PDF')) return 'binary string (%PDF)';
     const decoded = decodeJsonish(value, { left: 1 });
@@ -28,7 +32,7 @@ function jsType(value: unknown): string {
 
 function sizeOf(value: unknown): number | null {
   if (isBlob(value)) return value.size;
-  if (value instanceof ArrayBuffer || ArrayBuffer.isView(value)) return value.byteLength;
+  if (isBuffer(value)) return value.byteLength;
   if (typeof value === 'string') return value.length;
   return null;
 }
@@ -36,7 +40,7 @@ function sizeOf(value: unknown): number | null {
 /** The raw answer's wrapper (`data` under an object, …) and type, and whether what it held is binary. */
 export function describeBinaryAnswer(raw: unknown, parsed: HostResult<HostResponse>): Omit<BinaryShape, 'at'> {
   let shape = jsType(raw);
-  if (isRecord(raw) && !isBlob(raw) && !(raw instanceof ArrayBuffer) && !ArrayBuffer.isView(raw)) {
+  if (isRecord(raw) && !isBlob(raw) && !isBuffer(raw)) {
     const keys = Object.keys(raw).sort().join(', ');
     const data = raw.data;
     shape = data !== undefined ? `object {${keys}}, data: ${jsType(data)}` : `object {${keys}}`;
@@ -45,8 +49,7 @@ export function describeBinaryAnswer(raw: unknown, parsed: HostResult<HostRespon
   const mimeType = isBlob(body) ? body.type || null : parsed.ok ? (parsed.value.headers['content-type'] ?? null) : null;
   const binary =
     (isBlob(body) && !/json|html|text\//i.test(body.type)) ||
-    body instanceof ArrayBuffer ||
-    ArrayBuffer.isView(body) ||
+    isBuffer(body) ||
     (typeof body === 'string' && body.startsWith('%PDF'));
   return {
     shape,

@@ -194,8 +194,10 @@ function normaliseHeaders(value: unknown, into: Record<string, string>): void {
   }
 }
 
+/** By its tag, not instanceof: a Blob made in another frame's realm is still a Blob. */
 function isBlob(value: unknown): value is Blob {
-  return typeof Blob !== 'undefined' && value instanceof Blob;
+  const tag = Object.prototype.toString.call(value);
+  return tag === '[object Blob]' || tag === '[object File]';
 }
 
 interface Peeled {
