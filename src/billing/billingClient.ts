@@ -8,6 +8,7 @@
  * (it knows the org-wide budget, C3). Only a rejected payment-link call falls back to a read.
  */
 import type { DataCenter, DeskHost, HostError, HostRequest, HostResponse } from '../host/types';
+import { statusForDeskErrorBody } from '../host/deskErrors';
 import { billingApiBase } from './dataCenters';
 import { invoiceBody, quoteBody } from './documentBodies';
 import { BillingError } from './errors';
@@ -167,7 +168,33 @@ function hostError(error: HostError | undefined): BillingError {
     });
   }
   if (error.kind === 'malformed') return new BillingError('malformed', error.message || 'The Desk connection gave an unreadable answer', { cause: error });
+  if (error.kind === 'rejected' && error.body !== undefined && error.body !== null) return errorForBody(error.body, error);
   return new BillingError('network', error.message || 'No answer from Billing', { cause: error });
+}
+
+/**
+ * The SDK rejected with the remote service's error body and no HTTP status (Zoho's own sample reads
+ * failures so, desk-sdk.md §11). The server answered: the body decides, and a refusal is never taken
+ * for a lost request (which would be retried as transient). Billing `{code, message}` by its code,
+ * Desk `{errorCode}` (the proxy's own refusals) by the status that code stands for.
+ */
+function errorForBody(body: unknown, cause: HostError): BillingError {
+  const env = envelopeOf(jsonOf(body));
+  const deskStatus = statusForDeskErrorBody(body);
+  const message = env?.message || (isRecord(body) && typeof body.message === 'string' ? body.message : '');
+  const init = { code: env?.code ?? undefined, detail: message || undefined, cause };
+  const said = env?.code != null ? `code ${env.code}` : isRecord(body) ? String(body.errorCode ?? 'an error') : 'an error';
+  const kind =
+    (env ? kindForCode(env.code) : null) ??
+    (deskStatus === 401 ? 'not-authorised'
+      : deskStatus === 403 ? 'forbidden'
+        : deskStatus === 404 ? 'not-found'
+          : deskStatus === 429 ? 'rate-limited'
+            : deskStatus !== undefined && deskStatus >= 500 ? 'server'
+              // Billing's 403 text ("not enough permission … not an user of the organization") has no code of its own.
+              : /permission|not an? user of/i.test(message) ? 'forbidden'
+                : 'rejected');
+  return new BillingError(kind, `Billing answered ${said} without an HTTP status`, init);
 }
 
 function looksLikeHtml(s: string): boolean {
