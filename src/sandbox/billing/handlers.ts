@@ -826,6 +826,8 @@ function createPaymentPage(route: Route, body: Json): Response {
   const invoice = findInvoice(dataset, invoiceId);
   if (invoice.status === 'paid') throw new BadRequest(400, 1040, 'This invoice has already been paid.');
   if (invoice.status === 'void') throw new BadRequest(400, 1041, 'Payments cannot be collected for a void invoice.');
+  // Assumed, like paid and void: a customer cannot see or pay a draft, so Billing has no page for one.
+  if (invoice.status === 'draft') throw new BadRequest(400, 1041, 'Payments cannot be collected for a draft invoice.');
   const tld = url.hostname.replace(/^www\.zohoapis\./, '');
   const id = allocateId(dataset);
   const created = nowDateTime(dataset, route.now);

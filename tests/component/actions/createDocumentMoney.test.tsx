@@ -7,7 +7,7 @@ import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { CreateDocumentForm } from '../../../src/panel/actions';
-import { CUSTOMER_ID, isPost, JAPANESE_CUSTOMER_ID, setupActions } from './harness';
+import { CUSTOMER_ID, isPost, JAPANESE_CUSTOMER_ID, json, setupActions } from './harness';
 
 const TODAY = '2026-11-27';
 // Each test drives a whole form through many user events against the sandbox: on a loaded machine that
@@ -222,6 +222,37 @@ describe('after creating an invoice', () => {
     expect(inserted).toHaveLength(1);
     expect(inserted[0]!.value).toContain(`You can view and pay invoice ${invoice.number} here:`);
     expect(t.posts('/hostedpages/invoicepayment')).toBe(1);
+  });
+
+  it('a draft Billing will not open stays a draft: the reason is shown and no link is offered', async () => {
+    const t = await setupActions();
+    const customer = await t.api.getCustomer(CUSTOMER_ID);
+    t.renderUi(
+      <CreateDocumentForm
+        host={t.host}
+        api={t.api}
+        kind="invoice"
+        customer={customer}
+        baseCurrency="USD"
+        organization={{ id: t.org.organization_id, dataCenter: 'US' }}
+        canInsert
+        ticketNumber="104233"
+        invalidateCustomer={null}
+        today={TODAY}
+      />,
+    );
+    const user = userEvent.setup();
+    await user.click(await screen.findByRole('button', { name: 'Add On-site setup' }));
+    await user.click(screen.getByRole('button', { name: 'Create invoice' }));
+    t.refuse(
+      (request) => request.method === 'POST' && new URL(request.url).pathname.endsWith('/converttoopen'),
+      () => json(400, { code: 4, message: 'Only draft invoices can be converted to open.' }),
+    );
+    await user.click(await screen.findByRole('button', { name: 'Open it for payment' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent('Only draft invoices can be converted to open.');
+    expect(screen.queryByRole('button', { name: 'Insert payment link' })).not.toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Open it for payment' })).toBeEnabled();
+    expect(t.sandbox.dataset.invoices.at(-1)!.status).toBe('draft');
   });
 
   it('without a reply editor (contact page) the opened invoice offers Copy, not Insert', async () => {
