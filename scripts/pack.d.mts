@@ -25,3 +25,4 @@ export declare function packExtension(options?: {
   timeoutMs?: number;
   log?: (text: string) => void;
 }): Promise<{ zipPath: string; entries: string[] }>;
+export declare function connectionWarning(root?: string): string | null;

@@ -243,8 +243,16 @@ export async function packExtension({ root = projectRoot, timeoutMs = 120_000, l
   return { zipPath: finalZip, entries };
 }
 
+/** The repository's placeholder connection (sharedBy "0") cannot authorise on a real portal: say so (README "Going live"). */
+export function connectionWarning(root = projectRoot) {
+  const auth = JSON.parse(readFileSync(join(root, 'plugin-manifest.json'), 'utf8'))?.zohoAuthorisation;
+  return /^0*$/.test(String(auth?.sharedBy ?? '')) ? 'zohoAuthorisation still holds the placeholder connection (sharedBy "0"): run `npm run connection -- <file.json>` with the JSON of your Zoho connection before uploading (README "Going live").' : null;
+}
+
 async function main() {
   try {
+    const warning = connectionWarning();
+    if (warning) console.warn(`warning: ${warning}`);
     const { zipPath, entries } = await packExtension({ log: (text) => text && console.log(text) });
     const kb = (statSync(zipPath).size / 1024).toFixed(1);
     console.log(`\nMarketplace package: ${relative(process.cwd(), zipPath)} (${entries.length} files, ${kb} KB)`);

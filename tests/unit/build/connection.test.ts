@@ -111,3 +111,19 @@ describe('the code reads the link name from the manifest only', () => {
     expect(manifest.zohoAuthorisation.scope).toEqual(expect.arrayContaining([...REQUIRED_SCOPES, ...OPTIONAL_SCOPES]));
   });
 });
+
+describe('npm run pack warns while the placeholder connection is in the manifest', () => {
+  it('warns for sharedBy "0", not for a real owner', async () => {
+    const { connectionWarning } = await import('../../../scripts/pack.mjs');
+    const dir = mkdtempSync(join(tmpdir(), 'pack-warn-'));
+    try {
+      const manifest = JSON.parse(readFileSync(join(projectRoot, 'plugin-manifest.json'), 'utf8'));
+      writeFileSync(join(dir, 'plugin-manifest.json'), JSON.stringify({ ...manifest, zohoAuthorisation: { ...manifest.zohoAuthorisation, sharedBy: '0' } }));
+      expect(connectionWarning(dir)).toMatch(/placeholder connection.*npm run connection/);
+      writeFileSync(join(dir, 'plugin-manifest.json'), JSON.stringify({ ...manifest, zohoAuthorisation: { ...manifest.zohoAuthorisation, sharedBy: '665784067' } }));
+      expect(connectionWarning(dir)).toBeNull();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
