@@ -2,8 +2,11 @@ import { useId } from 'react';
 import type { Address } from '../../billing/types';
 import { useI18n } from '../../ui/i18nContext';
 
-/** The address parts an agent edits; street2, phone and fax are carried through untouched. */
-export const EDITED_ADDRESS_KEYS = ['attention', 'street', 'city', 'state', 'zip', 'country'] as const;
+/**
+ * The address parts an agent edits, in Billing's own keys (street + street2 are its two street lines,
+ * billing-api.md §5.3 / §12.3); phone, fax and state_code are carried through untouched.
+ */
+export const EDITED_ADDRESS_KEYS = ['attention', 'street', 'street2', 'city', 'state', 'zip', 'country'] as const;
 export type EditedAddressKey = (typeof EDITED_ADDRESS_KEYS)[number];
 export type AddressDraft = Partial<Address> & Record<EditedAddressKey, string>;
 
@@ -12,6 +15,7 @@ export function addressDraft(from: Partial<Address> | null | undefined): Address
     ...(from ?? {}),
     attention: from?.attention ?? '',
     street: from?.street ?? '',
+    street2: from?.street2 ?? '',
     city: from?.city ?? '',
     state: from?.state ?? '',
     zip: from?.zip ?? '',

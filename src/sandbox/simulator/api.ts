@@ -33,6 +33,8 @@ export interface PendingConfirm {
   okText: string;
   cancelText: string;
   danger: boolean;
+  /** contentType 'html': Desk renders title and content as HTML (entities decoded, <br> a line break). */
+  html: boolean;
 }
 
 export interface SimulatorState {

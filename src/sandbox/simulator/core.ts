@@ -52,6 +52,7 @@ function toPendingConfirm(id: number, options: unknown): PendingConfirm {
     okText: str(o.okText) || 'OK',
     cancelText: str(o.cancelText) || 'Cancel',
     danger: o.color === 'red' || o.danger === true,
+    html: o.contentType === 'html',
   };
 }
 
