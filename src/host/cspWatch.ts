@@ -42,6 +42,13 @@ const watched = new WeakSet<EventTarget>();
 export function watchCspViolations(target: EventTarget | undefined = typeof document === 'undefined' ? undefined : document): void {
   if (!target || watched.has(target)) return;
   watched.add(target);
+  // Violations from before this module ran (Zoho's SDK loads first), kept by app/csp-early.js.
+  const holder = typeof window === 'undefined' ? undefined : (window as Window & { __zbdEarlyCsp?: ViolationLike[] | null });
+  const early = holder?.__zbdEarlyCsp;
+  if (holder && Array.isArray(early)) {
+    holder.__zbdEarlyCsp = null;
+    for (const v of early) recordCspViolation(describeViolation(v));
+  }
   target.addEventListener('securitypolicyviolation', (event) => {
     recordCspViolation(describeViolation(event as unknown as ViolationLike));
   });

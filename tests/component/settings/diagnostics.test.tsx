@@ -200,3 +200,16 @@ describe('Copy report', { timeout: 20_000 }, () => {
     );
   });
 });
+
+describe('CSP violations from before the app started', () => {
+  it('are taken over from app/csp-early.js (loaded before Zoho\'s SDK) and reported once', async () => {
+    const { watchCspViolations } = await import('../../../src/host/cspWatch');
+    const w = window as Window & { __zbdEarlyCsp?: unknown[] | null };
+    w.__zbdEarlyCsp = [{ effectiveDirective: 'style-src-elem', blockedURI: 'https://static.zohocdn.com/x.css', sourceFile: 'https://js.zohostatic.com/sdk.js', disposition: 'enforce' }];
+    watchCspViolations(new EventTarget());
+    expect(w.__zbdEarlyCsp).toBeNull();
+    expect(observedInTab()[0]?.csp).toEqual([
+      { directive: 'style-src-elem', blocked: 'https://static.zohocdn.com', source: 'https://js.zohostatic.com', disposition: 'enforce', count: 1 },
+    ]);
+  });
+});
