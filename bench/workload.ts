@@ -7,18 +7,23 @@
  * invoices page). The bench checks that per-open call list against what the real panel in Chromium
  * did for the same customer.
  *
- * Two widget lifetimes bracket what Desk does:
- *  - "kept":     each agent's widget lives the whole shift (ticket switches reuse its cache);
- *  - "recreated": every open is a new widget (Desk re-creates the iframe), so only what the panel
- *                 persists outside its JS heap survives between opens: the agent's tab sessionStorage
- *                 (as src/entries/panel.tsx wires it) and Desk storage (saved links).
+ * Three wirings of the same modules:
+ *  - "kept":      each agent's widget lives the whole shift (ticket switches reuse its cache), alone;
+ *  - "recreated": every open is a new widget (Desk re-creates the iframe), alone: only the agent's tab
+ *                 sessionStorage and Desk storage (saved links) survive between opens;
+ *  - "portal":    what src/entries/panel.tsx ships: a new widget per open with the portal share
+ *                 (createPanelBilling: shared snapshot in Desk storage, access gate, refresh lease,
+ *                 daily meter, storage budget). Each agent is its own Desk session (own user, own
+ *                 connection, own tab) over ONE Desk storage, as in a real portal (bench/portal.ts).
  */
 import { createBillingClient } from '../src/billing/billingClient';
 import { createBillingCache, type BillingCache } from '../src/integration/billingCache';
-import { getCustomerLink, saveCustomerLink } from '../src/integration/customerLinks';
+import type { DeskHost } from '../src/host/types';
+import { saveCustomerLink } from '../src/integration/customerLinks';
 import { sessionPersistence } from '../src/integration/sessionCache';
 import { resolveCustomer, type ResolveTarget } from '../src/panel/resolveCustomer';
 import { createSandboxHost } from '../src/sandbox/desk/sandboxHost';
+import { createPortalAgents, peakPerMinute, storageFigures, TabStorage, type InARow, type StorageFigures } from './portal';
 
 export interface WorkloadOptions {
   seed?: number;
@@ -31,9 +36,7 @@ export interface WorkloadOptions {
 }
 
 export interface WorkloadMode {
-  mode: 'kept' | 'recreated' | 'whatif-shared' | 'whatif-shared-5min' | 'whatif-snapshot';
-  /** A what-if wiring of the same modules (not what the panel does today). */
-  whatIf: boolean;
+  mode: 'kept' | 'recreated' | 'portal';
   opens: number;
   calls: number;
   callsPerOpen: number;
@@ -44,6 +47,10 @@ export interface WorkloadMode {
   backgroundCalls: number;
   zeroCallOpens: number;
   byPath: Record<string, number>;
+  /** Calls that only proved an agent's access (GET /organizations), included in `calls`. */
+  accessChecks: number;
+  /** Desk storage traffic of the whole portal (portal mode): peak calls in any 60 s window. */
+  storage: StorageFigures | null;
 }
 
 export interface WorkloadResult {
@@ -59,6 +66,8 @@ export interface WorkloadResult {
   modes: WorkloadMode[];
   /** Calls of one cold open of the given target, for the cross-check against the browser. */
   coldOpenPaths: string[];
+  /** Five agents, fresh browsers, one after another on one customer (portal wiring). */
+  inARow: InARow;
 }
 
 function mulberry32(seed: number): () => number {
@@ -70,41 +79,6 @@ function mulberry32(seed: number): () => number {
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
-}
-
-/** A browser tab's sessionStorage, one per agent (what src/entries/panel.tsx hands the cache). */
-class TabStorage implements Storage {
-  private readonly map = new Map<string, string>();
-  get length() {
-    return this.map.size;
-  }
-  clear() {
-    this.map.clear();
-  }
-  getItem(key: string) {
-    return this.map.get(key) ?? null;
-  }
-  key(index: number) {
-    return [...this.map.keys()][index] ?? null;
-  }
-  removeItem(key: string) {
-    this.map.delete(key);
-  }
-  setItem(key: string, value: string) {
-    this.map.set(key, String(value));
-  }
-  [name: string]: unknown;
-}
-
-function peakPerMinute(times: number[]): number {
-  const t = [...times].sort((a, b) => a - b);
-  let max = 0;
-  let start = 0;
-  for (let end = 0; end < t.length; end += 1) {
-    while ((t[end] as number) - (t[start] as number) >= 60_000) start += 1;
-    max = Math.max(max, end - start + 1);
-  }
-  return max;
 }
 
 const pathOf = (url: string) => {
@@ -202,15 +176,15 @@ export async function runWorkload(options: WorkloadOptions = {}): Promise<Worklo
   };
 
   /** What one panel open reads (PanelApp → CustomerArea → CustomerView on mount). */
-  const openPanel = async (cache: BillingCache, target: ResolveTarget) => {
-    const r = await resolveCustomer(target, cache, host);
+  const openPanel = async (cache: BillingCache, target: ResolveTarget, deskHost: DeskHost = host) => {
+    const r = await resolveCustomer(target, cache, deskHost);
     let customerId: string | null = null;
     if (r.kind === 'found') customerId = r.customer.id;
     else if (r.kind === 'choose' && r.candidates[0]) {
       // The agent picks; the panel saves the choice as a link.
       customerId = r.candidates[0].customer.id;
       if (target.entity) {
-        await saveCustomerLink(host, {
+        await saveCustomerLink(deskHost, {
           deskEntity: target.entity.kind,
           deskId: target.entity.id,
           customerId,
@@ -230,56 +204,19 @@ export async function runWorkload(options: WorkloadOptions = {}): Promise<Worklo
     }
   };
 
-  /**
-   * What-if "org snapshot" (a proposal, not today's panel): email matches are saved as links (Desk
-   * storage, shared by all agents), the customer detail is shared org-wide for 5 minutes with no
-   * background refresh, and the two list pages org-wide for 30 minutes.
-   */
-  const snapshotDetail = () => newCache(5 * 60_000, 5 * 60_000);
-  const snapshotLists = () => newCache(30 * 60_000, 30 * 60_000);
-  const openSnapshot = async (detail: BillingCache, lists: BillingCache, target: ResolveTarget) => {
-    let customerId: string | null = null;
-    const entity = target.entity;
-    const link = entity ? await getCustomerLink(host, entity.kind, entity.id, org.organization_id) : null;
-    if (link?.ok && link.value) customerId = link.value.customerId;
-    else {
-      const r = await resolveCustomer(target, detail, host);
-      customerId = r.kind === 'found' ? r.customer.id : r.kind === 'choose' ? (r.candidates[0]?.customer.id ?? null) : null;
-      if (customerId && entity) {
-        await saveCustomerLink(host, {
-          deskEntity: entity.kind,
-          deskId: entity.id,
-          customerId,
-          organizationId: org.organization_id,
-          method: r.kind === 'found' ? 'email' : 'manual',
-          linkedAt: new Date(clock).toISOString(),
-          linkedBy: null,
-        });
-      }
-    }
-    if (customerId) {
-      await Promise.all([
-        detail.read('getCustomer', customerId),
-        lists.read('listSubscriptions', customerId, 1),
-        lists.read('listInvoices', { customerId, page: 1 }),
-      ]);
-    }
-  };
-
   // A small real latency so an open that did not wait returns before its background refreshes land
   // (the split between "waited" and "background" calls); the clock the cache sees stays virtual.
   sandbox.faults.latencyMs = 5;
   const modes: WorkloadMode[] = [];
-  // What-ifs: the same cache, shared by every agent of the organization (as a snapshot in Desk
-  // storage would be), with today's 60 s freshness and with 5 minutes.
-  for (const mode of ['kept', 'recreated', 'whatif-shared', 'whatif-shared-5min', 'whatif-snapshot'] as const) {
+  // The portal: one Desk session per agent over one Desk storage, on the same virtual clock.
+  const portal = await createPortalAgents({ sandbox, agents: o.agents, organizationId: org.organization_id, now: () => clock, seed: o.seed });
+  for (const mode of ['kept', 'recreated', 'portal'] as const) {
     sim.storage.clear();
+    portal.reset();
     sandbox.calls.length = 0;
-    const shared = mode === 'whatif-shared' ? newCache() : mode === 'whatif-shared-5min' ? newCache(5 * 60_000) : null;
     // Each agent works in one browser tab; the panel keeps its answers in that tab's sessionStorage.
     const tabs = Array.from({ length: o.agents }, () => new TabStorage());
-    const caches = tabs.map((tab) => shared ?? newCache(undefined, undefined, tab));
-    const snap = mode === 'whatif-snapshot' ? { detail: snapshotDetail(), lists: snapshotLists() } : null;
+    const caches = tabs.map((tab) => newCache(undefined, undefined, tab));
     const stamps: number[] = [];
     let waitingOpens = 0;
     let backgroundCalls = 0;
@@ -287,12 +224,14 @@ export async function runWorkload(options: WorkloadOptions = {}): Promise<Worklo
     const byPath: Record<string, number> = {};
     for (const open of plan) {
       clock = open.at;
+      await portal.runDue();
       const before = sandbox.calls.length;
-      const cache = mode === 'recreated' ? newCache(undefined, undefined, tabs[open.agent]) : (caches[open.agent] as BillingCache);
-      if (snap) await openSnapshot(snap.detail, snap.lists, targets[open.customer] as ResolveTarget);
-      else await openPanel(cache, targets[open.customer] as ResolveTarget);
+      const target = targets[open.customer] as ResolveTarget;
+      if (mode === 'portal') await openPanel(portal.openWidget(open.agent), target, portal.host(open.agent));
+      else await openPanel(mode === 'recreated' ? newCache(undefined, undefined, tabs[open.agent]) : (caches[open.agent] as BillingCache), target);
       const answered = sandbox.calls.length;
       await settle();
+      if (mode === 'portal') await portal.settle(settle);
       backgroundCalls += sandbox.calls.length - answered;
       if (answered > before) waitingOpens += 1;
       const made = sandbox.calls.slice(before);
@@ -305,7 +244,6 @@ export async function runWorkload(options: WorkloadOptions = {}): Promise<Worklo
     }
     modes.push({
       mode,
-      whatIf: mode.startsWith('whatif'),
       opens: plan.length,
       calls: stamps.length,
       callsPerOpen: stamps.length / plan.length,
@@ -314,13 +252,36 @@ export async function runWorkload(options: WorkloadOptions = {}): Promise<Worklo
       backgroundCalls,
       zeroCallOpens,
       byPath,
+      accessChecks: byPath['/organizations'] ?? 0,
+      storage: mode === 'portal' ? storageFigures(portal.storageCalls()) : null,
     });
   }
+
+  // Five agents, fresh browsers, one after another on the cold ticket's customer (portal wiring).
+  const bowman = sandbox.dataset.customers.find((c) => c.email === 'ben.george@bowman.example');
+  const coldTarget: ResolveTarget = { entity: { kind: 'contact', id: '1892000000070001' }, emails: [bowman?.email ?? ''], companyNames: [], label: '' };
+  portal.reset();
+  sandbox.calls.length = 0;
+  const rowCalls: number[] = [];
+  for (let i = 0; i < 5; i += 1) {
+    clock = o.shiftMinutes * 60_000 + 3_600_000 + i * 20_000;
+    await portal.runDue();
+    const before = sandbox.calls.length;
+    await openPanel(portal.openWidget(i, { freshBrowser: true }), coldTarget, portal.host(i));
+    await settle();
+    await portal.settle(settle);
+    rowCalls.push(sandbox.calls.length - before);
+  }
+  const inARow: InARow = {
+    agents: 5,
+    calls: rowCalls.reduce((a, b) => a + b, 0),
+    perAgent: rowCalls,
+    accessChecks: sandbox.calls.filter((c) => pathOf(c.url) === '/organizations').length,
+  };
 
   // One cold open of the bench's cold ticket customer, for the cross-check with the browser.
   sim.storage.clear();
   sandbox.calls.length = 0;
-  const bowman = sandbox.dataset.customers.find((c) => c.email === 'ben.george@bowman.example');
   if (bowman) {
     await openPanel(newCache(), { entity: { kind: 'contact', id: '1892000000070001' }, emails: [bowman.email], companyNames: [], label: '' });
     await settle();
@@ -344,5 +305,6 @@ export async function runWorkload(options: WorkloadOptions = {}): Promise<Worklo
     shiftMinutes: o.shiftMinutes,
     modes,
     coldOpenPaths,
+    inARow,
   };
 }

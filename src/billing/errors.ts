@@ -20,7 +20,9 @@ export type BillingErrorKind =
   /** No answer at all: offline, proxy failure, timeout. */
   | 'network'
   /** The integration is disabled or has no organization: no call was made. */
-  | 'not-configured';
+  | 'not-configured'
+  /** The extension reached the daily cap an admin set (integration/dailyMeter.ts): no call was made. */
+  | 'over-cap';
 
 export interface BillingErrorInit {
   status?: number;

@@ -11,6 +11,8 @@
  */
 import { BillingError, toBillingError } from '../billing/errors';
 import type { BillingApi } from '../billing/types';
+import type { MeterLevel } from './dailyMeter';
+import type { SharedTier } from './portalShare';
 import type { CachePersistence } from './sessionCache';
 
 export type ReadCall =
@@ -54,6 +56,8 @@ export interface CacheOptions {
   maxEntries?: number;
   /** Where answers outlive this widget (the tab's sessionStorage in Desk); memory only when absent. */
   persist?: CachePersistence;
+  /** The portal-shared snapshot, gate, lease and meter (portalShare.ts); this widget alone when absent. */
+  shared?: SharedTier;
   now?: () => number;
   sleep?: (ms: number) => Promise<void>;
   random?: () => number;
@@ -77,6 +81,8 @@ export interface BillingCache {
   invalidateCustomer(customerId: string): void;
   /** The agent asked to try again: end the cool-down after a 429 (their click, their call). */
   resume(): void;
+  /** Where today's Billing calls stand against the admin's cap (always 'normal' without a portal share). */
+  budgetLevel(): MeterLevel;
   clear(): void;
   /** Calls sent to Billing through this cache (diagnostics, tests). */
   readonly sent: number;
@@ -124,6 +130,15 @@ export function createBillingCache(api: BillingApi, options: CacheOptions): Bill
   const sleep = options.sleep ?? defaultSleep;
   const random = options.random ?? Math.random;
   const persist = options.persist;
+  const shared = options.shared;
+  /** Until then Billing is called because an agent asked (Refresh, Retry, a write), cap or not. */
+  let explicitUntil = 0;
+  /** Customers the agent refreshed: their next reads go to Billing, past the shared snapshot. */
+  const refreshed = new Map<string, number>();
+  const ASKED_MS = 15_000;
+  const asked = () => {
+    explicitUntil = now() + ASKED_MS;
+  };
 
   const entries = new Map<string, Entry>();
   const inFlight = new Map<string, Promise<Entry>>();
@@ -191,6 +206,7 @@ export function createBillingCache(api: BillingApi, options: CacheOptions): Bill
       .then((value) => {
         const entry: Entry = { call, args, value, fetchedAt: now() };
         store(entry, key);
+        shared?.save(call, args, value, entry.fetchedAt);
         return entry;
       })
       .finally(() => inFlight.delete(key));
@@ -209,7 +225,21 @@ export function createBillingCache(api: BillingApi, options: CacheOptions): Bill
         entries.set(key, cached);
       }
     }
-    const t = now();
+    let t = now();
+    const customer = customerOf(call, args);
+    const bypass = customer !== null && (refreshed.get(customer) ?? 0) > t;
+    if (shared && !bypass && (!cached || t - cached.fetchedAt >= freshMs)) {
+      // Another agent may have read it lately. The gate throws (not authorised, forbidden) before any of it shows.
+      const found = await shared.load(call, args);
+      if (found && found.fetchedAt <= now() && (!cached || found.fetchedAt > cached.fetchedAt)) {
+        cached = { call, args, value: found.value, fetchedAt: found.fetchedAt };
+        entries.set(key, cached);
+        persist?.save(key, cached);
+      }
+      t = now();
+    }
+    const level = shared?.level() ?? 'normal';
+    const agentAsked = t < explicitUntil;
     const as = (entry: Entry, error: BillingError | null): Fetched<ReadResult<K>> => ({
       value: entry.value as ReadResult<K>,
       ageMs: Math.max(0, now() - entry.fetchedAt),
@@ -217,10 +247,18 @@ export function createBillingCache(api: BillingApi, options: CacheOptions): Bill
       error,
     });
     if (cached && t - cached.fetchedAt < freshMs) return as(cached, null);
-    if (cached && t - cached.fetchedAt < staleMs) {
-      // Serve now, refresh quietly; a failed background refresh keeps the old entry.
-      refresh(call, args, key).catch(() => undefined);
+    if (cached && t - cached.fetchedAt < staleMs && !agentAsked) {
+      // Serve now, refresh quietly (one agent of the portal at a time, never near the daily cap);
+      // a failed background refresh keeps the old entry.
+      void (shared ? shared.mayRefresh(call, args) : Promise.resolve(true))
+        .then((may) => (may ? refresh(call, args, key) : null))
+        .catch(() => undefined);
       return as(cached, null);
+    }
+    // Near or past the daily cap, what is kept is shown (with its age) rather than spending a call.
+    if (cached && level !== 'normal' && !agentAsked && t - cached.fetchedAt < keepMs) return as(cached, null);
+    if (level === 'over' && !agentAsked) {
+      throw new BillingError('over-cap', "Today's cap on Zoho Billing calls is reached; only an agent's Retry calls Billing.");
     }
     try {
       return as(await refresh(call, args, key), null);
@@ -237,8 +275,20 @@ export function createBillingCache(api: BillingApi, options: CacheOptions): Bill
     for (const [key, entry] of persist?.entries() ?? []) if (matches(entry.call as ReadCall, entry.args)) persist?.remove(key);
   }
 
+  /** Refresh, or after a write: this customer's next reads ask Billing, whatever is kept or shared. */
   function invalidateCustomer(customerId: string) {
+    asked();
+    refreshed.set(customerId, now() + ASKED_MS);
     invalidateWhere((call, args) => customerOf(call, args) === customerId);
+  }
+
+  /** After a write: every agent's shared snapshot of this customer (and email) goes too. */
+  function wrote(customerId: string | null, email?: string) {
+    if (customerId) {
+      invalidateCustomer(customerId);
+      shared?.invalidateCustomer(customerId);
+    }
+    if (email) shared?.invalidateEmail(email);
   }
 
   const SEARCHES: ReadonlySet<ReadCall> = new Set(['findCustomersByEmail', 'searchCustomers']);
@@ -270,22 +320,23 @@ export function createBillingCache(api: BillingApi, options: CacheOptions): Bill
       const created = await api.createCustomer(input);
       // Otherwise a kept "no customer for this email" would hide the one just created.
       invalidateSearches();
+      wrote(null, input.email);
       return created;
     },
     updateCustomerAddresses: async (customer, billing, shipping) => {
       const updated = await api.updateCustomerAddresses(customer, billing, shipping);
-      invalidateCustomer(customer.id);
+      wrote(customer.id, customer.email);
       invalidateSearches();
       return updated;
     },
     createInvoice: async (input) => {
       const created = await api.createInvoice(input);
-      invalidateCustomer(input.customerId);
+      wrote(input.customerId);
       return created;
     },
     createQuote: async (input) => {
       const created = await api.createQuote(input);
-      invalidateCustomer(input.customerId);
+      wrote(input.customerId);
       return created;
     },
     // Straight through, uncached: only the write guard reads quotes, and it must see Billing as it is now.
@@ -308,7 +359,9 @@ export function createBillingCache(api: BillingApi, options: CacheOptions): Bill
     invalidateCustomer,
     resume() {
       pausedUntil = Math.min(pausedUntil, now());
+      asked();
     },
+    budgetLevel: () => shared?.level() ?? 'normal',
     clear() {
       entries.clear();
       // Keys are JSON arrays that start with the organization id.

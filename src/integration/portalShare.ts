@@ -12,7 +12,7 @@ import type { BillingApi, Customer, CustomerSummary, InvoiceSummary, Page, Subsc
 import type { DeskHost, HostRequest, HostResponse, HostResult } from '../host/types';
 import { createAccessGate, type AccessGate } from './accessGate';
 import { createDailyMeter, type DailyMeter, type MeterLevel } from './dailyMeter';
-import { createSnapshotStore, type Shared, type SnapshotStore } from './portalSnapshot';
+import { balancesOf, createSnapshotStore, type Shared, type SnapshotStore } from './portalSnapshot';
 import { createRefreshLease, type RefreshLease } from './refreshLease';
 import { createStorageBudget, type StorageBudget, type StorageBudgetOptions } from './storageBudget';
 
@@ -104,16 +104,41 @@ export function createPortalShare(
   });
   // One claim per customer at a time from this widget (its three reads go stale together).
   const claims = new Map<string, { at: number; won: Promise<boolean> }>();
+  /** Lists and email links last loaded in step with their customer row: its refresh revalidates them (portalSnapshot.ts). */
+  const waitingLists = new Map<string, boolean>();
+  /** The balances of each customer as this widget last saw them (from Billing or the snapshot). */
+  const balances = new Map<string, { at: number; value: string }>();
+  const seen = (customer: Customer, at: number) => {
+    const known = balances.get(customer.id);
+    if (!known || known.at <= at) balances.set(customer.id, { at, value: balancesOf(customer) });
+  };
+  /** A list page is saved with its customer's balances once this open has read them (they travel together). */
+  const balancesFor = async (customerId: string, since: number): Promise<string | null> => {
+    for (let i = 0; i < 20; i += 1) {
+      const known = balances.get(customerId);
+      if (known && known.at >= since - 60_000) return known.value;
+      await new Promise((r) => setTimeout(r, 25));
+    }
+    return null;
+  };
 
   const tier: SharedTier = {
     async load(call, args) {
       const part = sharedPart(call, args);
       if (!part) return null;
       let found: Shared<unknown> | null;
-      if (part.kind === 'customer') found = await store.customer(part.customerId);
-      else if (part.kind === 'email') found = await store.email(part.email);
-      else if (part.kind === 'subscriptions') found = await store.list('subscriptions', part.customerId);
-      else found = await store.list('invoices', part.customerId);
+      if (part.kind === 'customer') {
+        found = await store.customer(part.customerId);
+        if (found) seen(found.value as Customer, found.fetchedAt);
+      }
+      else if (part.kind === 'email') {
+        found = await store.email(part.email);
+        waitingLists.set(`email:${part.email}`, found?.awaitsCustomer === true);
+      }
+      else {
+        found = part.kind === 'subscriptions' ? await store.list('subscriptions', part.customerId) : await store.list('invoices', part.customerId);
+        waitingLists.set(`${part.kind}:${part.customerId}`, found?.awaitsCustomer === true);
+      }
       // Read storage first: an agent with nothing shared to see spends no call on proving access.
       if (found) await gate.ensure();
       return found;
@@ -123,16 +148,24 @@ export function createPortalShare(
       const part = sharedPart(call, args);
       if (!part) return;
       let saving: Promise<void>;
-      if (part.kind === 'customer') saving = store.saveCustomer(value as Customer, fetchedAt);
-      else if (part.kind === 'email') saving = store.saveEmail(part.email, value as CustomerSummary[], fetchedAt);
-      else if (part.kind === 'subscriptions') saving = store.saveList('subscriptions', part.customerId, value as Page<Subscription>, fetchedAt);
-      else saving = store.saveList('invoices', part.customerId, value as Page<InvoiceSummary>, fetchedAt);
+      if (part.kind === 'customer') {
+        seen(value as Customer, fetchedAt);
+        saving = store.saveCustomer(value as Customer, fetchedAt);
+      } else if (part.kind === 'email') saving = store.saveEmail(part.email, value as CustomerSummary[], fetchedAt);
+      else if (part.kind === 'subscriptions') {
+        const id = part.customerId;
+        saving = balancesFor(id, fetchedAt).then((b) => store.saveList('subscriptions', id, value as Page<Subscription>, fetchedAt, b));
+      } else {
+        const id = part.customerId;
+        saving = balancesFor(id, fetchedAt).then((b) => store.saveList('invoices', id, value as Page<InvoiceSummary>, fetchedAt, b));
+      }
       saving.catch(() => undefined);
     },
     async mayRefresh(call, args) {
       if (meter.state().level !== 'normal') return false;
       const part = sharedPart(call, args);
       if (!part) return true;
+      if (waitingLists.get(part.kind === 'email' ? `email:${part.email}` : `${part.kind}:${part.customerId}`)) return false;
       const name = part.kind === 'email' ? `e:${part.email}` : part.customerId;
       const earlier = claims.get(name);
       if (earlier && now() - earlier.at < (options.leaseTtlMs ?? 30_000) / 2) return earlier.won;

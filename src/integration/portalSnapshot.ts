@@ -5,12 +5,20 @@
  *   sc:<org>:<customer>      header, balances, addresses, contact persons (one row)
  *   ss:<org>:<customer>:<k>  first subscriptions page, chunk k (up to 3 rows)
  *   si:<org>:<customer>:<k>  first invoices page, chunk k (up to 3 rows)
- *   se:<org>:<email hash>    email → customer link(s) (search answers with at least one customer)
+ *   se:<org>:<email hash>    email → customer id(s) (search answers with at least one customer); the
+ *                            customers themselves come from their sc: rows, so a link never shows
+ *                            balances older than the customer's own row (or after its tombstone)
  * Each value is ≤ 5.1 KB: tuples instead of objects (snapshotCodec.ts), lists split into chunks; a
  * customer's contact persons are cut to what fits; a first page that needs more than 3 rows is not
  * shared at all (agents read it from Billing), so nobody is ever shown a shortened page as complete.
  * Chunks of one list carry the same revision; a reader that finds mixed revisions treats it as missing.
  * Invalidation writes tombstones (see storageBudget.ts): nobody reads the pre-write state as fresh.
+ *
+ * Revalidation by the customer: a list row records the customer's balances (and status) it was saved
+ * with. While the shared customer row still shows those, and for at most LIST_KEEP_MS, the list counts
+ * as checked when the customer row was: refreshing the customer (1 call) revalidates both first pages.
+ * New invoices, payments and credits move the balances, so they refresh the lists; a change that moves
+ * no balance (a subscription cancelled, say) shows within LIST_KEEP_MS, or at once after a Refresh.
  */
 import type { Customer, CustomerSummary, InvoiceSummary, Page, Subscription } from '../billing/types';
 import type { JsonObject, JsonValue, StoredItem } from '../host/types';
@@ -23,17 +31,37 @@ import {
   pack,
   packCustomer,
   SUBSCRIPTION,
+  unpack,
   unpackAll,
   unpackCustomer,
 } from './snapshotCodec';
 import type { StorageBudget } from './storageBudget';
 
 export const MAX_LIST_CHUNKS = 3;
+export const LIST_KEEP_MS = 30 * 60_000;
+/**
+ * How long an email → customer link is trusted. Like a saved link (customerLinks.ts, kept until it
+ * fails) it only says which customer; the customer's own row carries the data and its age. Creating
+ * or editing a customer here drops the link at once.
+ */
+export const EMAIL_LINK_KEEP_MS = 6 * 60 * 60_000;
+
+/** What a list row remembers of its customer: what invoices, payments and credits change. */
+export function balancesOf(c: CustomerSummary): string {
+  return JSON.stringify([c.outstanding, c.unusedCredits, c.status, c.currencyCode]);
+}
+/** How long one widget reuses a row it just read (one open reads a customer row for the link and the detail). */
+const REUSE_MS = 3_000;
 
 export interface Shared<T> {
   value: T;
   /** When the agent who wrote it had it from Billing (ms since epoch). */
   fetchedAt: number;
+  /**
+   * A list whose customer row has not moved on since it was saved: the next customer refresh decides
+   * (same balances: the list is current; changed: it is refreshed). Its own refresh would be a waste.
+   */
+  awaitsCustomer?: boolean;
 }
 
 export type SharedList = 'subscriptions' | 'invoices';
@@ -44,8 +72,9 @@ export interface SnapshotStore {
   list(which: 'invoices', customerId: string): Promise<Shared<Page<InvoiceSummary>> | null>;
   email(email: string): Promise<Shared<CustomerSummary[]> | null>;
   saveCustomer(customer: Customer, fetchedAt: number): Promise<void>;
-  saveList(which: 'subscriptions', customerId: string, page: Page<Subscription>, fetchedAt: number): Promise<void>;
-  saveList(which: 'invoices', customerId: string, page: Page<InvoiceSummary>, fetchedAt: number): Promise<void>;
+  /** `balances`: balancesOf(the customer) as this widget knew it when the page arrived, if it did. */
+  saveList(which: 'subscriptions', customerId: string, page: Page<Subscription>, fetchedAt: number, balances?: string | null): Promise<void>;
+  saveList(which: 'invoices', customerId: string, page: Page<InvoiceSummary>, fetchedAt: number, balances?: string | null): Promise<void>;
   saveEmail(email: string, customers: CustomerSummary[], fetchedAt: number): Promise<void>;
   /** Tombstones for everything kept about this customer (urgent writes). */
   invalidateCustomer(customerId: string): Promise<void>;
@@ -72,12 +101,22 @@ export function createSnapshotStore(storage: StorageBudget, options: { organizat
   const listKey = (which: SharedList, id: string, k: number) => `${LIST_PREFIX[which]}:${orgPart}:${idPart(id)}:${k}`;
   const emailKey = (email: string) => `se:${orgPart}:${emailPart(email)}`;
 
-  /** This organization's row, tombstone or not; 'unknown' when storage could not be read. */
-  async function raw(key: string): Promise<Record<string, unknown> | null | 'unknown'> {
-    const read = await storage.get(key);
-    if (!read.ok) return 'unknown';
-    const v = read.value?.value;
-    return v && v.o === org && typeof v.at === 'number' ? v : null;
+  /**
+   * This organization's row, tombstone or not; 'unknown' when storage could not be read. One open
+   * reads a customer's row twice (email link, then the detail): a read is reused for a moment.
+   */
+  const recent = new Map<string, { at: number; read: Promise<Record<string, unknown> | null | 'unknown'> }>();
+  function raw(key: string): Promise<Record<string, unknown> | null | 'unknown'> {
+    const hit = recent.get(key);
+    if (hit && now() - hit.at < REUSE_MS) return hit.read;
+    const read = storage.get(key).then((r) => {
+      if (!r.ok) return 'unknown' as const;
+      const v = r.value?.value;
+      return v && v.o === org && typeof v.at === 'number' ? v : null;
+    });
+    recent.set(key, { at: now(), read });
+    if (recent.size > 50) recent.delete(recent.keys().next().value as string);
+    return read;
   }
 
   /** A row's value when it is live (not a tombstone) and not from the future. */
@@ -97,12 +136,20 @@ export function createSnapshotStore(storage: StorageBudget, options: { organizat
     if (!first) return;
     const existing = await raw(first.key);
     if (existing === 'unknown' || (existing !== null && (existing.at as number) > fetchedAt)) return;
+    for (const i of items) recent.delete(i.key);
     await Promise.all(items.map((i) => storage.set(i, 'normal')));
   }
   const invalidate = async (keys: string[]) => {
     const at = now();
+    for (const key of keys) recent.delete(key);
     await Promise.all(keys.map((key) => storage.set(item(key, { at, gone: 1 }), 'urgent')));
   };
+
+  async function readCustomer(customerId: string): Promise<Shared<Customer> | null> {
+    const v = await row(customerKey(customerId));
+    const customer = v ? unpackCustomer(v.c) : null;
+    return customer && customer.id === customerId ? { value: customer, fetchedAt: v?.at as number } : null;
+  }
 
   async function readList(which: SharedList, customerId: string) {
     const first = await row(listKey(which, customerId, 0));
@@ -115,14 +162,28 @@ export function createSnapshotStore(storage: StorageBudget, options: { organizat
     }
     const items = unpackAll<Subscription | InvoiceSummary>(LIST_SPEC[which] as never, tuples);
     if (!items || typeof first.p !== 'number') return null;
-    return { value: { items, page: first.p, hasMore: first.m === 1 }, fetchedAt: first.at as number };
+    let fetchedAt = first.at as number;
+    let awaitsCustomer = false;
+    if (typeof first.b === 'string' && now() - fetchedAt < LIST_KEEP_MS) {
+      const customer = await readCustomer(customerId);
+      if (customer && customer.fetchedAt > fetchedAt) {
+        if (balancesOf(customer.value) === first.b) fetchedAt = customer.fetchedAt;
+      } else awaitsCustomer = customer !== null;
+    }
+    return { value: { items, page: first.p, hasMore: first.m === 1 }, fetchedAt, awaitsCustomer };
   }
 
-  async function saveList(which: SharedList, customerId: string, page: Page<Subscription> | Page<InvoiceSummary>, fetchedAt: number) {
+  async function saveList(
+    which: SharedList,
+    customerId: string,
+    page: Page<Subscription> | Page<InvoiceSummary>,
+    fetchedAt: number,
+    balances: string | null = null,
+  ) {
     const spec = LIST_SPEC[which];
     const tuples = (page.items as Array<Subscription & InvoiceSummary>).map((x) => pack(spec as never, x));
     const r = `${fetchedAt.toString(36)}${fnv1a(JSON.stringify(tuples), 0x811c9dc5)}`;
-    const envelope = (x: JsonValue[], k: number) => ({ o: org, at: fetchedAt, r, k, n: MAX_LIST_CHUNKS, p: page.page, m: page.hasMore ? 1 : 0, x });
+    const envelope = (x: JsonValue[], k: number) => ({ o: org, at: fetchedAt, r, k, n: MAX_LIST_CHUNKS, b: balances, p: page.page, m: page.hasMore ? 1 : 0, x });
     const chunks = chunk(tuples, (x) => storageValueBytes(envelope(x, 0)), STORAGE_VALUE_MAX_BYTES, MAX_LIST_CHUNKS);
     if (!chunks) {
       // Too large to share whole: make sure an older shared copy is not served instead.
@@ -131,23 +192,37 @@ export function createSnapshotStore(storage: StorageBudget, options: { organizat
     }
     // Written side by side; a reader that meets chunks of two revisions treats the list as missing.
     const rows = chunks.map((x, k) =>
-      item(listKey(which, customerId, k), { at: fetchedAt, r, k, ...(k === 0 ? { n: chunks.length } : {}), p: page.page, m: page.hasMore ? 1 : 0, x }),
+      item(listKey(which, customerId, k), {
+        at: fetchedAt,
+        r,
+        k,
+        ...(k === 0 ? { n: chunks.length, ...(balances ? { b: balances } : {}) } : {}),
+        p: page.page,
+        m: page.hasMore ? 1 : 0,
+        x,
+      }),
     );
     await save(rows, fetchedAt);
   }
 
   return {
-    async customer(customerId) {
-      const v = await row(customerKey(customerId));
-      const customer = v ? unpackCustomer(v.c) : null;
-      return customer && customer.id === customerId ? { value: customer, fetchedAt: v?.at as number } : null;
-    },
+    customer: readCustomer,
     list: readList as SnapshotStore['list'],
     async email(email) {
       const v = await row(emailKey(email));
-      if (!v || v.e !== email.trim().toLowerCase()) return null;
-      const customers = unpackAll(CUSTOMER_SUMMARY, v.x);
-      return customers && customers.length > 0 ? { value: customers, fetchedAt: v.at as number } : null;
+      if (!v || v.e !== email.trim().toLowerCase() || !Array.isArray(v.ids) || v.ids.length === 0) return null;
+      const ids = v.ids.filter((id): id is string => typeof id === 'string');
+      const customers = await Promise.all(ids.map(readCustomer));
+      // Every linked customer must be shared and live: otherwise ask Billing (it may have changed).
+      if (customers.some((c) => c === null) || ids.length !== v.ids.length) return null;
+      const found = customers as Array<Shared<Customer>>;
+      // Just the summary fields, as a search answer has them.
+      const summaries = found.flatMap(({ value }) => unpack(CUSTOMER_SUMMARY, pack(CUSTOMER_SUMMARY, value)) ?? []);
+      const linkAt = v.at as number;
+      const dataAt = Math.min(...found.map((c) => c.fetchedAt));
+      const trusted = now() - linkAt < EMAIL_LINK_KEEP_MS;
+      // A trusted link is refreshed with its customer (the detail read that follows), not on its own.
+      return { value: summaries, fetchedAt: trusted ? dataAt : Math.min(linkAt, dataAt), awaitsCustomer: trusted };
     },
     async saveCustomer(customer, fetchedAt) {
       // Contact persons are cut until the row fits; the rest of the record always does.
@@ -163,7 +238,7 @@ export function createSnapshotStore(storage: StorageBudget, options: { organizat
     async saveEmail(email, customers, fetchedAt) {
       const e = email.trim().toLowerCase();
       if (customers.length === 0) return;
-      const value = { at: fetchedAt, e, x: customers.map((c) => pack(CUSTOMER_SUMMARY, c)) };
+      const value = { at: fetchedAt, e, ids: customers.map((c) => c.id) };
       if (storageValueBytes({ o: org, ...value }) <= STORAGE_VALUE_MAX_BYTES) await save([item(emailKey(e), value)], fetchedAt);
     },
     invalidateCustomer: (customerId) =>

@@ -5,6 +5,7 @@ import { Tabs } from '../ui/Tabs';
 import { useI18n } from '../ui/i18nContext';
 import { ActivityTab } from './ActivityTab';
 import { NotConnected, StaleBanner } from './BillingErrorView';
+import { BudgetBanner } from './BudgetBanner';
 import { CustomerHeader } from './CustomerHeader';
 import { InvoicesTab } from './InvoicesTab';
 import { Spinner } from '../ui/Spinner';
@@ -138,6 +139,7 @@ export function CustomerView({
   return (
     <div ref={root}>
       {stale && stale.status === 'ready' && <StaleBanner ageMs={stale.ageMs} error={stale.staleError} />}
+      <BudgetBanner />
       <CustomerHeader
         customer={customer}
         method={method}

@@ -3,7 +3,9 @@ import { createBillingClient } from '../billing/billingClient';
 import type { BillingApi } from '../billing/types';
 import type { DataCenter, DeskHost, HostError } from '../host/types';
 import type { I18n } from '../i18n/i18n';
-import { createBillingCache, type CacheOptions } from '../integration/billingCache';
+import type { CacheOptions } from '../integration/billingCache';
+import { createPanelBilling } from '../integration/portalBilling';
+import type { PortalShareOptions } from '../integration/portalShare';
 import { loadSettings } from '../integration/settingsStore';
 import type { IntegrationSettings } from '../integration/types';
 import { EmptyState } from '../ui/EmptyState';
@@ -20,7 +22,9 @@ export interface PanelAppProps {
   i18n: I18n;
   /** Tests and the simulator may supply the Billing API; by default the real client over host.request. */
   createBilling?: BillingFactory;
-  cacheOptions?: Omit<CacheOptions, 'organizationId'>;
+  cacheOptions?: Omit<CacheOptions, 'organizationId' | 'shared'>;
+  /** Share answers with every agent of the portal through Desk storage (SPEC E1); this widget alone when absent. */
+  portalShare?: Omit<PortalShareOptions, 'organizationId' | 'deskUserId'>;
   /** Replaces the built-in create-customer form (loaded on first use) with an embedder's own flow. */
   onCreateCustomer?: (request: CreateCustomerRequest) => void;
 }
@@ -80,7 +84,7 @@ function LocationPanel({ base, onCreateCustomer }: { base: BaseEnv; onCreateCust
   );
 }
 
-function PanelBody({ host, createBilling = defaultFactory, cacheOptions, onCreateCustomer }: Omit<PanelAppProps, 'i18n'>) {
+function PanelBody({ host, createBilling = defaultFactory, cacheOptions, portalShare, onCreateCustomer }: Omit<PanelAppProps, 'i18n'>) {
   const i18n = useI18n();
   const [start, setStart] = useState<Start>({ status: 'loading' });
   const [attempt, setAttempt] = useState(0);
@@ -126,7 +130,10 @@ function PanelBody({ host, createBilling = defaultFactory, cacheOptions, onCreat
   const org = start.status === 'ready' && start.settings.enabled ? start.settings.organization : null;
   // One cache per organization for the life of the widget: a ticket switch reuses fresh answers.
   const billing = useMemo(
-    () => (org ? createBillingCache(createBilling({ id: org.id, dataCenter: org.dataCenter }, host), { ...cacheOptions, organizationId: org.id }) : null),
+    () =>
+      org
+        ? createPanelBilling(host, org.id, (h) => createBilling({ id: org.id, dataCenter: org.dataCenter }, h), cacheOptions, portalShare).cache
+        : null,
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [org?.id, org?.dataCenter, host],
   );

@@ -14,6 +14,7 @@ const KEYS: Record<BillingErrorKind | HostErrorKind, string> = {
   'rate-limited': 'rateLimited',
   server: 'server',
   'not-configured': 'notConfigured',
+  'over-cap': 'overCap',
 };
 
 /** Plain-language reason for a failure; technical messages stay out of the sentence (they are English). */
