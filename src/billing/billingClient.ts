@@ -7,6 +7,7 @@
  * Nothing here retries: a write must happen exactly once (B8), and backing off is the caller's decision
  * (it knows the org-wide budget, C3). Only a rejected payment-link call falls back to a read.
  */
+import { httpsUrl, isRecord } from '../host/guards';
 import type { DataCenter, DeskHost, HostError, HostRequest, HostResponse } from '../host/types';
 import { statusForDeskErrorBody } from '../host/deskErrors';
 import { billingApiBase } from './dataCenters';
@@ -24,14 +25,12 @@ import {
   hostedPageSchema,
   invoiceDetailSchema,
   invoiceSummarySchema,
-  isRecord,
   organizationSchema,
   pageInfo,
   parseRows,
   quoteSchema,
   subscriptionDetailSchema,
   subscriptionSchema,
-  toHttpsUrl,
   toId,
   transactionSchema,
   type Schema,
@@ -163,7 +162,7 @@ function hostError(error: HostError | undefined): BillingError {
   if (!isRecord(error)) return new BillingError('malformed', 'The Desk connection failed without a reason');
   if (error.kind === 'not-authorised') {
     return new BillingError('not-authorised', error.message || 'The Zoho Billing connection is not authorised', {
-      authUrl: toHttpsUrl(error.authUrl) ?? undefined,
+      authUrl: httpsUrl(error.authUrl) ?? undefined,
       cause: error,
     });
   }

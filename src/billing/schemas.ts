@@ -10,6 +10,7 @@
  * only a row without its identity id is dropped — one bad row never loses the rest of a list.
  */
 import { z } from 'zod';
+import { httpsUrl } from '../host/guards';
 import type {
   Address,
   CatalogEntry,
@@ -33,10 +34,6 @@ export type Schema<T> = z.ZodType<T, z.ZodTypeDef, unknown>;
 
 // ---------------------------------------------------------------------------------------------
 // Value coercions (never throw; a value that fails its check becomes null)
-
-export function isRecord(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
 
 /**
  * Ids are decimal strings; a few are typed int64 in the SPEC. A 19-digit number has already lost precision
@@ -141,17 +138,6 @@ export function toDateTime(v: unknown): string | null {
   return Number.isNaN(Date.parse(iso)) ? null : iso;
 }
 
-/** Links are only ever https (C5). */
-export function toHttpsUrl(v: unknown): string | null {
-  if (typeof v !== 'string') return null;
-  try {
-    const url = new URL(v.trim());
-    return url.protocol === 'https:' ? url.href : null;
-  } catch {
-    return null;
-  }
-}
-
 // ---------------------------------------------------------------------------------------------
 // Field schemas (each accepts anything, including a missing key)
 
@@ -164,7 +150,7 @@ const zStatus = z.unknown().transform(toStatus);
 const zBool = z.unknown().transform(toBool);
 const zDate = z.unknown().transform(toDate);
 const zDateTime = z.unknown().transform(toDateTime);
-const zUrl = z.unknown().transform(toHttpsUrl);
+const zUrl = z.unknown().transform(httpsUrl);
 
 /** A nested object that is parsed on its own: a broken one becomes null instead of breaking its parent. */
 function zNested<T>(schema: Schema<T>) {

@@ -4,7 +4,8 @@
  * that came is recorded so the diagnostics can tell an admin — and us — which one a live portal sends.
  * Only the wrapper, JS type, MIME type and size are kept, never content.
  */
-import { decodeJsonish, isRecord } from './parse';
+import { isRecord } from './guards';
+import { decodeJsonish } from './parse';
 import type { HostResponse, HostResult } from './types';
 import type { BinaryShape } from './observations';
 

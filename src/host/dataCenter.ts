@@ -5,7 +5,8 @@
  * Desk host decides next (`meta.deskDomainUrl`, then `meta.deskDomainUrls`, then the page that framed
  * the widget), and US is only the last resort — reported as such so the settings page can say so.
  */
-import { decodeJsonish, isRecord, scalarText } from './parse';
+import { isRecord } from './guards';
+import { decodeJsonish, scalarText } from './parse';
 import type { DataCenter, DataCenterSource } from './types';
 import { DATA_CENTERS } from './types';
 

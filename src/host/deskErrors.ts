@@ -5,7 +5,7 @@
  * the SDK delivered it. Desk's code list is long and not covered here in full, so codes are matched
  * by their words: a new "…_NOT_FOUND" still means 404.
  */
-import { isRecord } from './parse';
+import { isRecord } from './guards';
 
 const BY_WORDS: readonly [RegExp, number][] = [
   [/NOT_FOUND|NO_SUCH|DOES_NOT_EXIST|DELETED/, 404],

@@ -24,7 +24,6 @@ import { LOCATIONS } from './types';
 import {
   fail,
   isNotFoundRejection,
-  isRecord,
   messageOf,
   ok,
   parseDatabaseDelete,
@@ -49,7 +48,8 @@ import {
   toDeskTicket,
   toDeskUser,
 } from './entities';
-import { escapeHtml, replyHtml, safeHttpsUrl, textToHtml } from './html';
+import { httpsUrl, isRecord } from './guards';
+import { escapeHtml, replyHtml, textToHtml } from './html';
 import { CONNECTION_LINK_NAME } from './connection';
 import { deskApiBase, framingPages, resolveDataCenter } from './dataCenter';
 import { statusForDeskErrorBody } from './deskErrors';
@@ -412,7 +412,7 @@ async function createHost(zd: ZohoDeskGlobal): Promise<DeskHost> {
   };
 
   const openUrl = (url: string): void => {
-    const safe = safeHttpsUrl(url);
+    const safe = httpsUrl(url);
     if (safe === null || typeof window === 'undefined' || typeof window.open !== 'function') return;
     window.open(safe, '_blank', 'noopener');
   };

@@ -4,7 +4,8 @@
  * (desk-sdk.md §2.2–2.5), so each field is read from every plausible place.
  */
 import { z } from 'zod';
-import { decodeJsonish, isRecord, scalarText, type UnknownRecord } from './parse';
+import { isRecord, type UnknownRecord } from './guards';
+import { decodeJsonish, scalarText } from './parse';
 import type { Appearance, DeskAccount, DeskAddress, DeskContact, DeskTicket, DeskUser } from './types';
 
 function pick(record: UnknownRecord, ...keys: string[]): string | null {

@@ -1,4 +1,5 @@
 /** Escaping for the few places the SDK takes HTML (reply editor, popups, toasts). */
+import { httpsUrl } from './guards';
 
 const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
@@ -11,21 +12,12 @@ export function textToHtml(text: string): string {
   return escapeHtml(text).replace(/\r\n|\r|\n/g, '<br>');
 }
 
-/** The URL when it is an absolute https URL, else null (javascript:, data:, http: … are refused). */
-export function safeHttpsUrl(url: string): string | null {
-  try {
-    const parsed = new URL(url.trim());
-    return parsed.protocol === 'https:' ? parsed.href : null;
-  } catch {
-    return null;
-  }
-}
 
 /** Reply-editor HTML for plain text plus an optional https link; everything escaped. */
 export function replyHtml(text: string, url?: string): string {
   const parts: string[] = [];
   if (text.trim() !== '') parts.push(textToHtml(text));
-  const safe = url === undefined ? null : safeHttpsUrl(url);
+  const safe = httpsUrl(url);
   if (safe !== null) {
     const href = escapeHtml(safe);
     parts.push(`<a href="${href}" target="_blank" rel="noopener noreferrer">${href}</a>`);

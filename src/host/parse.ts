@@ -5,13 +5,8 @@
  * (at most three JSON.parse per path) and guarded, and nothing here throws: callers get a HostResult.
  */
 import { z } from 'zod';
+import { httpsUrl, isRecord, type UnknownRecord } from './guards';
 import type { HostError, HostResponse, HostResult } from './types';
-
-export type UnknownRecord = Record<string, unknown>;
-
-export function isRecord(value: unknown): value is UnknownRecord {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 export function ok<T>(value: T): HostResult<T> {
   return { ok: true, value };
@@ -63,16 +58,6 @@ export function httpStatus(value: unknown): number | undefined {
   return Number.isInteger(n) && n >= 100 && n <= 599 ? n : undefined;
 }
 
-export function httpsUrl(value: unknown): string | undefined {
-  if (typeof value !== 'string') return undefined;
-  try {
-    const url = new URL(value.trim());
-    return url.protocol === 'https:' ? url.href : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
 // ---------------------------------------------------------------------------------------------
 // Rejections: {errMsg}, JSON strings of envelopes, Error objects, plain strings.
 
@@ -122,7 +107,7 @@ export function findNotAuthorised(value: unknown): { authUrl: string | undefined
     if (!isRecord(v)) return null;
     const resume = v.resumeUrl ?? v.resumeURL ?? v.resume_url;
     if (isAuthCode(v.error_code) || isAuthCode(v.errorCode) || typeof resume === 'string') {
-      let authUrl = httpsUrl(resume);
+      let authUrl = httpsUrl(resume) ?? undefined;
       if (authUrl === undefined) {
         // The URL may sit one level below the code (e.g. {error_code, data:{resumeUrl}}).
         for (const child of Object.values(v)) {

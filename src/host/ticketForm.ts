@@ -7,7 +7,8 @@
  * rejecting is no longer asked for (each poll would otherwise spend a call on it).
  */
 import { formValue } from './entities';
-import { decodeJsonish, fail, isRecord, ok, scalarText } from './parse';
+import { isRecord } from './guards';
+import { decodeJsonish, fail, ok, scalarText } from './parse';
 import type { HostError, HostResult, TicketFormValues } from './types';
 
 type Get = (key: string) => Promise<HostResult<unknown>>;

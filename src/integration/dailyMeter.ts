@@ -9,6 +9,7 @@
  * never lost, except the last minute of a tab closed before it flushed).
  * Days are UTC days. Rows: meter:d:<yyyymmdd> (counts), meter:cap (the cap), group 'meter'.
  */
+import { isRecord } from '../host/guards';
 import type { DeskStorage, HostResult } from '../host/types';
 import { STORAGE_VALUE_MAX_BYTES, storageValueBytes } from '../host/storageRules';
 import type { StorageBudget } from './storageBudget';
@@ -70,7 +71,7 @@ function readCap(value: Record<string, unknown> | undefined): number | null {
 function slotsOf(value: Record<string, unknown> | undefined): Record<string, number> {
   const s = value?.s;
   const slots: Record<string, number> = {};
-  if (typeof s === 'object' && s !== null && !Array.isArray(s)) {
+  if (isRecord(s)) {
     for (const [k, v] of Object.entries(s)) if (typeof v === 'number' && Number.isFinite(v) && v >= 0) slots[k] = v;
   }
   return slots;

@@ -20,6 +20,7 @@
  * New invoices, payments and credits move the balances, so they refresh the lists; a change that moves
  * no balance (a subscription cancelled, say) shows within LIST_KEEP_MS, or at once after a Refresh.
  */
+import { isRecord } from '../host/guards';
 import type { Customer, CustomerSummary, InvoiceSummary, Page, Subscription } from '../billing/types';
 import type { JsonObject, JsonValue, StoredItem } from '../host/types';
 import { fnv1a, STORAGE_VALUE_MAX_BYTES, storageValueBytes } from '../host/storageRules';
@@ -88,10 +89,6 @@ const emailPart = (email: string) => {
 };
 const LIST_PREFIX: Record<SharedList, string> = { subscriptions: 'ss', invoices: 'si' };
 const LIST_SPEC = { subscriptions: SUBSCRIPTION, invoices: INVOICE } as const;
-
-function isObject(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
 
 export function createSnapshotStore(storage: StorageBudget, options: { organizationId: string; now?: () => number }): SnapshotStore {
   const org = options.organizationId;

@@ -10,7 +10,7 @@
  */
 import { z } from 'zod';
 import { toBillingError, type BillingError } from '../billing/errors';
-import type { BillingApi, DocumentInput, Page, Quote } from '../billing/types';
+import type { BillingApi, DocumentInput, Page } from '../billing/types';
 import type { DeskStorage, HostError, JsonObject } from '../host/types';
 import { fnv1a } from '../host/storageRules';
 
@@ -57,15 +57,7 @@ export interface DocumentRef {
   balance?: number | null;
 }
 
-/**
- * Quotes have no list call on BillingApi yet; when the client grows one with this shape it is used,
- * until then an ambiguous quote is left to the agent.
- */
-export interface QuoteLister {
-  listQuotes?: (query: { customerId: string; page?: number }) => Promise<Page<Quote>>;
-}
-
-export type WriteApi = Pick<BillingApi, 'createInvoice' | 'createQuote' | 'listInvoices'> & QuoteLister;
+export type WriteApi = Pick<BillingApi, 'createInvoice' | 'createQuote' | 'listInvoices' | 'listQuotes'>;
 
 export interface WriteGuardOptions {
   storage: DeskStorage;
@@ -132,25 +124,42 @@ export function isAmbiguous(error: BillingError): boolean {
   return error.kind === 'network' || error.kind === 'server' || error.kind === 'malformed';
 }
 
+/** Billing itself (not a dead connection, which has no HTTP answer) refused the call for want of a permission. */
+function refusedByBilling(error: BillingError): boolean {
+  const answered = error.status !== undefined || error.code !== undefined;
+  return error.kind === 'forbidden' || (error.kind === 'not-authorised' && answered);
+}
+
 const inFlight = new Map<string, Promise<WriteOutcome>>();
 
 export function createWriteGuard(options: WriteGuardOptions): WriteGuard {
   const { storage, api } = options;
   const now = options.now ?? Date.now;
 
-  const canLookUp = (kind: WriteKind): boolean => kind === 'invoice' || typeof api.listQuotes === 'function';
+  /**
+   * The connection asks for `quotes.CREATE` but not for reading quotes (plugin-manifest.json), so Billing
+   * may refuse to list them (403, or its own 401/code 57 for a missing scope). A lost quote then cannot be
+   * verified and is left to the agent; the refusal is remembered so later attempts on this guard do not
+   * spend a call to hear it again.
+   */
+  let quotesRefused = false;
 
-  async function refsOf(kind: WriteKind, customerId: string): Promise<DocumentRef[]> {
+  /** The customer's recent documents of this kind; null when Billing will not list them. Other failures throw. */
+  async function refsOf(kind: WriteKind, customerId: string): Promise<DocumentRef[] | null> {
+    if (kind === 'quote' && quotesRefused) return null;
     options.invalidateCustomer?.(customerId);
     const refs: DocumentRef[] = [];
     for (let page = 1; page <= CHECK_PAGES; page += 1) {
       let result: Page<DocumentRef>;
-      if (kind === 'invoice') {
-        result = await api.listInvoices({ customerId, page, perPage: CHECK_PER_PAGE });
-      } else if (api.listQuotes) {
-        result = await api.listQuotes({ customerId, page });
-      } else {
-        return refs;
+      try {
+        result =
+          kind === 'invoice'
+            ? await api.listInvoices({ customerId, page, perPage: CHECK_PER_PAGE })
+            : await api.listQuotes({ customerId, page });
+      } catch (e) {
+        if (kind === 'invoice' || !refusedByBilling(toBillingError(e))) throw e;
+        quotesRefused = true;
+        return null;
       }
       refs.push(...result.items);
       if (!result.hasMore) break;
@@ -210,21 +219,21 @@ export function createWriteGuard(options: WriteGuardOptions): WriteGuard {
     const pending = await readPending(key, kind, input);
     let before: DocumentRef[] | null = null;
     if (pending) {
-      if (!canLookUp(kind)) {
+      try {
+        before = await refsOf(kind, input.customerId);
+      } catch (e) {
+        return { status: 'unknown', error: toBillingError(e) };
+      }
+      if (before === null) {
         if (!force) return { status: 'unverifiable' };
       } else {
-        try {
-          before = await refsOf(kind, input.customerId);
-        } catch (e) {
-          return { status: 'unknown', error: toBillingError(e) };
-        }
         const found = landed(before, pending);
         if (found) {
           await clear(key);
           return { status: 'created', document: fromRef(kind, found), found: true };
         }
       }
-    } else if (canLookUp(kind)) {
+    } else {
       try {
         before = await refsOf(kind, input.customerId);
       } catch (e) {
@@ -260,9 +269,9 @@ export function createWriteGuard(options: WriteGuardOptions): WriteGuard {
       await clear(key);
       return { status: 'failed', error };
     }
-    if (!canLookUp(kind)) return { status: 'unknown', error };
     try {
-      const found = landed(await refsOf(kind, input.customerId), record);
+      const after = await refsOf(kind, input.customerId);
+      const found = after === null ? null : landed(after, record);
       if (found) {
         await clear(key);
         return { status: 'created', document: fromRef(kind, found), found: true };

@@ -3,8 +3,9 @@ import type { BillingError } from '../billing/errors';
 import { ErrorState } from '../ui/ErrorState';
 import { useI18n } from '../ui/i18nContext';
 import { useWindowFocus } from '../ui/useWindowFocus';
+import { httpsUrl } from '../host/guards';
 import { errorWords, retryInstant } from './errorWords';
-import { safeHttps, usePanelEnv } from './panelEnv';
+import { usePanelEnv } from './panelEnv';
 
 /** The words for `error`; a "try again at" countdown re-renders each second until that instant has passed. */
 function useErrorWords(error: BillingError | null): string {
@@ -33,7 +34,7 @@ function useErrorWords(error: BillingError | null): string {
 export function NotConnected({ authUrl, onCheckAgain }: { authUrl?: string | undefined; onCheckAgain: () => void }) {
   const i18n = useI18n();
   const { isAdmin, host } = usePanelEnv();
-  const url = safeHttps(authUrl);
+  const url = httpsUrl(authUrl);
   // Not in the middle of a click: the first click into the frame must reach Connect (SPEC A1).
   useWindowFocus(onCheckAgain);
   return (

@@ -3,7 +3,8 @@ import type { CustomerSummary } from '../billing/types';
 import type { MatchMethod } from '../integration/types';
 import { StatusBadge } from '../ui/StatusBadge';
 import { useI18n } from '../ui/i18nContext';
-import { safeHttps, usePanelEnv } from './panelEnv';
+import { httpsUrl } from '../host/guards';
+import { usePanelEnv } from './panelEnv';
 
 export function CustomerHeader({
   customer,
@@ -22,7 +23,7 @@ export function CustomerHeader({
 }) {
   const i18n = useI18n();
   const { organization } = usePanelEnv();
-  const url = safeHttps(customerWebUrl(organization.dataCenter, organization.id, customer.id));
+  const url = httpsUrl(customerWebUrl(organization.dataCenter, organization.id, customer.id));
   const name = customer.displayName || [customer.firstName, customer.lastName].filter(Boolean).join(' ') || customer.email;
   return (
     <header className="panel-header">

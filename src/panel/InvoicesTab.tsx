@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { InvoiceSummary } from '../billing/types';
+import { referencesTicket } from '../billing/ticketReference';
 import { EmptyState } from '../ui/EmptyState';
 import { Skeleton, Spinner } from '../ui/Spinner';
 import { useI18n } from '../ui/i18nContext';
@@ -10,12 +10,6 @@ import { usePanelEnv } from './panelEnv';
 import { usePagedList } from './usePagedList';
 
 const LATER_PAGE_SIZE = 200;
-
-/** "This ticket": the invoice's reference carries the ticket number (B8 writes it there). */
-export function isForTicket(invoice: InvoiceSummary, ticketNumber: string): boolean {
-  const ref = invoice.referenceNumber ?? '';
-  return ticketNumber !== '' && new RegExp(`(^|\\D)${ticketNumber.replace(/\D/g, '')}(\\D|$)`).test(ref);
-}
 
 export function InvoicesTab({ customerId }: { customerId: string }) {
   const i18n = useI18n();
@@ -30,7 +24,7 @@ export function InvoicesTab({ customerId }: { customerId: string }) {
 
   if (open) return <InvoiceDetailView invoiceId={open} onBack={() => setOpen(null)} />;
 
-  const shown = filter === 'ticket' && ticketNumber ? list.items.filter((i) => isForTicket(i, ticketNumber)) : list.items;
+  const shown = filter === 'ticket' && ticketNumber ? list.items.filter((i) => referencesTicket(i.referenceNumber, ticketNumber)) : list.items;
   return (
     <div>
       {ticketNumber && (

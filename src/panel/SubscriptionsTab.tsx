@@ -10,7 +10,8 @@ import { useI18n } from '../ui/i18nContext';
 import { BillingErrorView, StaleBanner } from './BillingErrorView';
 import { InvoiceDetailView } from './InvoiceDetailView';
 import { InvoiceRows } from './InvoiceRows';
-import { safeHttps, usePanelEnv } from './panelEnv';
+import { httpsUrl } from '../host/guards';
+import { usePanelEnv } from './panelEnv';
 import { useLoad } from './useLoad';
 import { usePagedList } from './usePagedList';
 import { endedOn, hasEnded, sortSubscriptions } from './subscriptionOrder';
@@ -64,7 +65,7 @@ export function SubscriptionDetailView({ subscriptionId, onBack }: { subscriptio
   if (detail.status === 'error') return <div>{back}<BillingErrorView error={detail.error} onRetry={detail.retry} /></div>;
   const s = detail.value;
   const cur = s.currencyCode;
-  const url = safeHttps(subscriptionWebUrl(organization.dataCenter, organization.id, s.id));
+  const url = httpsUrl(subscriptionWebUrl(organization.dataCenter, organization.id, s.id));
   const ended = hasEnded(s.status);
   // A cancelled or expired subscription never renews, whatever its remaining cycles say (B5).
   const term = ended

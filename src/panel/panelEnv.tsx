@@ -25,13 +25,3 @@ export function usePanelEnv(): PanelEnv {
   if (!env) throw new Error('usePanelEnv outside PanelEnvProvider');
   return env;
 }
-
-/** Only https links leave the widget (SPEC C5). */
-export function safeHttps(url: string | null | undefined): string | null {
-  if (!url) return null;
-  try {
-    return new URL(url).protocol === 'https:' ? url : null;
-  } catch {
-    return null;
-  }
-}

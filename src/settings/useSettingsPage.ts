@@ -8,6 +8,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { createBillingClient } from '../billing/billingClient';
 import { toBillingError, type BillingError } from '../billing/errors';
 import type { BillingApi, Organization } from '../billing/types';
+import { httpsUrl } from '../host/guards';
 import type { DeskHost, HostError, HostResult } from '../host/types';
 import type { I18n } from '../i18n/i18n';
 import { removeIntegration, type RemovalReport } from '../integration/removeIntegration';
@@ -116,7 +117,7 @@ export function useSettingsPage({ host, i18n, billing, now = () => new Date() }:
       next = { status: 'ok', organizations, forbidden: false };
     } catch (e) {
       const error = toBillingError(e);
-      if (error.kind === 'not-authorised') next = { status: 'not-authorised', authUrl: safeHttps(error.authUrl) };
+      if (error.kind === 'not-authorised') next = { status: 'not-authorised', authUrl: httpsUrl(error.authUrl) };
       // 403: the account may not use any organization; that is "no organization", not a failure (SPEC A3).
       else if (error.kind === 'forbidden') next = { status: 'ok', organizations: [], forbidden: true };
       else next = { status: 'error', error };
@@ -387,15 +388,6 @@ export function useSettingsPage({ host, i18n, billing, now = () => new Date() }:
     dismissNotice: () => setNotice(null),
     organizationsApi: api,
   };
-}
-
-function safeHttps(url: string | undefined): string | null {
-  if (!url) return null;
-  try {
-    return new URL(url).protocol === 'https:' ? url : null;
-  } catch {
-    return null;
-  }
 }
 
 /** The same answer again (a re-check that found nothing new) keeps the state object, so nothing re-renders. */

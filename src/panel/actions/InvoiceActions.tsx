@@ -1,9 +1,11 @@
 import { useRef, useState } from 'react';
 import { invoiceWebUrl } from '../../billing/dataCenters';
 import type { BillingApi, InvoiceSummary } from '../../billing/types';
+import { httpsUrl } from '../../host/guards';
 import type { DataCenter, DeskHost } from '../../host/types';
 import { useI18n } from '../../ui/i18nContext';
 import { ActionError } from './ActionError';
+import { useOnce } from './useOnce';
 import './actions.css';
 
 export interface InvoiceActionsProps {
@@ -17,16 +19,6 @@ export interface InvoiceActionsProps {
 }
 
 type Notice = { kind: 'status' | 'alert'; text: string } | { kind: 'error'; error: unknown } | null;
-
-/** Only https links leave the widget (SPEC C5). */
-function httpsOnly(url: string | null | undefined): string | null {
-  if (!url) return null;
-  try {
-    return new URL(url).protocol === 'https:' ? url : null;
-  } catch {
-    return null;
-  }
-}
 
 /** A file name the OS accepts whatever Billing put in the number (e.g. "INV/2026/7"). */
 export function pdfFileName(number: string, id: string): string {
@@ -43,31 +35,29 @@ function payable(invoice: InvoiceActionsProps['invoice']): boolean {
 
 export function InvoiceActions({ host, api, invoice, organization, canInsert = true }: InvoiceActionsProps) {
   const i18n = useI18n();
-  const [busy, setBusy] = useState<null | 'insert' | 'copy' | 'pdf'>(null);
-  const running = useRef(false);
+  const { busy: running, run } = useOnce();
+  // Which button is working: its label changes; useOnce keeps the other buttons from starting a second task.
+  const [working, setWorking] = useState<null | 'insert' | 'copy' | 'pdf'>(null);
+  const busy = running ? working : null;
   const [notice, setNotice] = useState<Notice>(null);
   const [manualLink, setManualLink] = useState<string | null>(null);
   // Each hosted payment page is a Billing write: one per invoice per panel is enough.
   const link = useRef<string | null>(null);
 
-  const once = async (which: 'insert' | 'copy' | 'pdf', task: () => Promise<void>) => {
-    if (running.current) return;
-    running.current = true;
-    setBusy(which);
-    setNotice(null);
-    try {
-      await task();
-    } catch (error) {
-      setNotice({ kind: 'error', error });
-    } finally {
-      running.current = false;
-      setBusy(null);
-    }
-  };
+  const once = (which: 'insert' | 'copy' | 'pdf', task: () => Promise<void>) =>
+    run(async () => {
+      setWorking(which);
+      setNotice(null);
+      try {
+        await task();
+      } catch (error) {
+        setNotice({ kind: 'error', error });
+      }
+    });
 
   const paymentLink = async (): Promise<string> => {
     if (link.current) return link.current;
-    const url = httpsOnly(await api.createInvoicePaymentLink(invoice.id));
+    const url = httpsUrl(await api.createInvoicePaymentLink(invoice.id));
     if (!url) throw new Error('Billing gave a payment link that is not https');
     link.current = url;
     return url;
@@ -102,7 +92,7 @@ export function InvoiceActions({ host, api, invoice, organization, canInsert = t
     });
 
   const open = () => {
-    const url = httpsOnly(invoiceWebUrl(organization.dataCenter, organization.id, invoice.id));
+    const url = httpsUrl(invoiceWebUrl(organization.dataCenter, organization.id, invoice.id));
     if (url) host.openUrl(url);
   };
 

@@ -3,6 +3,7 @@
  * is wrong with each (shown once a field was left or a submit was tried, gone as soon as it is right), the
  * total, and the confirmed write through the write guard (one click, one document).
  */
+import { ticketReference } from '../../billing/ticketReference';
 import { useMemo, useRef, useState, type FormEvent } from 'react';
 import type { CatalogEntry, CustomerSummary, DocumentInput } from '../../billing/types';
 import type { DeskHost } from '../../host/types';
@@ -55,11 +56,6 @@ export interface LineView {
   total: number | null;
   /** The catalog price could not be used because it is in another currency. */
   enterPrice: boolean;
-}
-
-export function ticketReference(ticketNumber: string | null): string | null {
-  const n = (ticketNumber ?? '').trim().replace(/^#/, '');
-  return n === '' ? null : `DESK-${n}`;
 }
 
 export function useCreateDocument(options: CreateDocumentOptions) {

@@ -8,6 +8,7 @@ import { createRandom, type Random } from './random';
 import { convertPrice, currencyOf, idFromNumber, roundMoney } from './money';
 import { bulkInvoice, BULK_UNPAID_WINDOW } from './bulkInvoices';
 import { addDays, addInterval, dateTime, daysBetween, formattedDate, periodsBetween, SANDBOX_TODAY } from './calendar';
+import { ticketNumberOf } from '../../billing/ticketReference';
 import { BILLING_FIXTURES as F, TICKET_NUMBERS as T, deskReference } from './fixtures';
 import type {
   BillingDataset,
@@ -39,6 +40,12 @@ export { CURRENCIES, convertPrice, currencyOf, idFromNumber, roundMoney } from '
 export type { CurrencyInfo } from './money';
 
 /** Consumption tax / VAT by customer currency: enough to make totals differ from subtotals. */
+/** Billing keeps the Desk ticket id of an invoice made from a ticket in a custom field too. */
+function deskTicketField(reference: string | undefined) {
+  const ticket = ticketNumberOf(reference);
+  return ticket === null ? [] : [{ index: 1, label: 'Desk Ticket ID', value: ticket, data_type: 'string' }];
+}
+
 const TAX_BY_CURRENCY: Record<string, { id: string; name: string; percentage: number }> = {
   JPY: { id: '2468013000000080121', name: '消費税', percentage: 10 },
   GBP: { id: '2468013000000080123', name: 'VAT', percentage: 20 },
@@ -796,9 +803,7 @@ class WorldBuilder {
       invoice_url: spec.invoiceUrl ?? `https://zohosecurepay.com/billing/zylkercloud/secure?CInvoiceID=2-${this.hex(40)}`,
       billing_address: customer.billing_address,
       shipping_address: customer.shipping_address,
-      custom_fields: spec.reference?.startsWith('DESK-')
-        ? [{ index: 1, label: 'Desk Ticket ID', value: spec.reference.slice(5), data_type: 'string' }]
-        : [],
+      custom_fields: deskTicketField(spec.reference),
       comments: [],
       notes: spec.notes ?? 'Thanks for your business.',
       terms: '',

@@ -4,6 +4,8 @@
  * emails, company names and ticket numbers.
  */
 
+import { ticketReference } from '../../billing/ticketReference';
+
 /** Desk ticket numbers that Billing invoices refer to as "DESK-<number>". */
 export const TICKET_NUMBERS = {
   bowman: '104233',
@@ -20,7 +22,7 @@ export const TICKET_NUMBERS = {
   bowmanSecond: '104247',
 } as const;
 
-export const deskReference = (ticketNumber: string): string => `DESK-${ticketNumber}`;
+export const deskReference = (ticketNumber: string): string => ticketReference(ticketNumber) ?? '';
 
 export const BILLING_FIXTURES = {
   /** Main admin org (USD), the default one. */

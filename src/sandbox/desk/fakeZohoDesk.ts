@@ -4,6 +4,7 @@
  * envelopes (`{statusCode, response:"{status:'true', statusMessage}"}`), error_code 1000 + resumeUrl,
  * and Desk's storage rules. Requests become real `Request`s for `sim.transport` (the msw sandbox).
  */
+import { isRecord } from '../../host/guards';
 import type { SdkEventHandler, SdkRequestOptions, ZohoDeskGlobal, ZohoDeskInstance } from '../../host/sdkTypes';
 import {
   isValidStorageName,
@@ -20,10 +21,6 @@ const STORAGE_DOWN = { errMsg: 'Storage is unavailable' };
 const BILLING_HOST = /^www\.zohoapis\.(com|eu|in|com\.au|jp|ca|sa|com\.cn)$/;
 const DESK_HOST = /^desk\.(zoho\.(com|eu|in|com\.au|jp|sa|com\.cn)|zohocloud\.ca)$/;
 export const SIM_RESUME_URL = 'https://accounts.zoho.com/oauth/v2/connection/authorize?connection=zohobillingfordesk';
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 /** Desk's dotted-key answers carry every scalar as a string (§2.1). */
 function asSdkString(value: unknown): string | null {

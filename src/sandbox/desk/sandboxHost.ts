@@ -4,7 +4,7 @@
  * simulator shell builds the same pieces per frame.
  */
 import { connectDeskHost } from '../../host/deskHost';
-import { safeHttpsUrl } from '../../host/html';
+import { httpsUrl } from '../../host/guards';
 import type { ZohoDeskGlobal } from '../../host/sdkTypes';
 import { LOCATIONS, type DataCenter, type DeskHost, type LocationKind } from '../../host/types';
 import { createBillingSandbox, type BillingSandbox } from '../billing/sandbox';
@@ -170,7 +170,7 @@ export async function createSandboxHost(options: SandboxHostOptions = {}): Promi
   const host: DeskHost = {
     ...real,
     openUrl(url: string) {
-      const safe = safeHttpsUrl(url);
+      const safe = httpsUrl(url);
       if (safe !== null) sim.log.opened.push(safe);
     },
   };

@@ -15,12 +15,12 @@ import {
   toCurrency,
   toDate,
   toDateTime,
-  toHttpsUrl,
   toId,
   toNumber,
   toStatus,
   transactionSchema,
 } from '../../../src/billing/schemas';
+import { httpsUrl as toHttpsUrl } from '../../../src/host/guards';
 import { fixtures } from './fixtures';
 
 function first(body: Record<string, unknown>, key: string): Record<string, unknown> {

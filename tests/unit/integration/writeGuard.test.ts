@@ -98,6 +98,10 @@ class FakeBilling {
       const page = query.page ?? 1;
       return { items: rows.slice((page - 1) * per, page * per), page, hasMore: rows.length > page * per };
     },
+    // The connection has no scope to read quotes: Billing refuses to list them.
+    listQuotes: async (): Promise<Page<Quote>> => {
+      throw new BillingError('forbidden', 'HTTP 403', { status: 403 });
+    },
   };
 
   createdFor(customerId: string): InvoiceSummary[] {
@@ -317,7 +321,7 @@ describe('createWriteGuard', () => {
     expect(billing.posts).toBe(1);
   });
 
-  it('quotes without a list call: an ambiguous failure is unknown, the next attempt needs the agent (force)', async () => {
+  it('quotes Billing will not list (403): an ambiguous failure is unknown, the next attempt needs the agent (force)', async () => {
     const { storage, billing, guard } = setup();
     billing.postFaults = ['timeout'];
     expect((await guard.create('quote', input())).status).toBe('unknown');
