@@ -6,13 +6,17 @@
  *
  * Nothing here retries: a write must happen exactly once (B8), and backing off is the caller's decision
  * (it knows the org-wide budget, C3). Only a rejected payment-link call falls back to a read.
+ *
+ * Error classification lives in errors.ts and PDF decoding in pdf.ts. The file is still longer than the
+ * house's ~300 lines because it is one method per Billing endpoint plus the request bodies those methods
+ * send; each is short, and splitting the endpoints apart would scatter the one transport they share.
  */
-import { httpsUrl, isRecord } from '../host/guards';
-import type { DataCenter, DeskHost, HostError, HostRequest, HostResponse } from '../host/types';
-import { statusForDeskErrorBody } from '../host/deskErrors';
+import { isRecord } from '../host/guards';
+import type { DataCenter, DeskHost, HostRequest, HostResponse } from '../host/types';
 import { billingApiBase } from './dataCenters';
 import { invoiceBody, quoteBody } from './documentBodies';
-import { BillingError } from './errors';
+import { BillingError, describe, envelopeOf, errorForCode, errorForStatus, hostError, jsonOf } from './errors';
+import { pdfOf } from './pdf';
 import { emptyPage, MAX_PER_PAGE, pageNumber, perPage } from './pagination';
 import {
   activitySchema,
@@ -21,7 +25,6 @@ import {
   contactPersonSchema,
   customerSchema,
   customerSummarySchema,
-  envelopeSchema,
   hostedPageSchema,
   invoiceDetailSchema,
   invoiceSummarySchema,
@@ -79,147 +82,6 @@ interface Call {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Error classification
-
-function headerValue(headers: Record<string, string> | undefined, name: string): string | undefined {
-  if (!headers) return undefined;
-  const wanted = name.toLowerCase();
-  for (const [key, value] of Object.entries(headers)) {
-    if (key.toLowerCase() === wanted) return value;
-  }
-  return undefined;
-}
-
-/** Retry-After is either delta-seconds or an HTTP date (RFC 9110 §10.2.3). */
-export function retryAfterMs(value: string | undefined, now: number): number | undefined {
-  if (value === undefined) return undefined;
-  const v = value.trim();
-  if (/^\d+$/.test(v)) return Number(v) * 1000;
-  if (!/[a-z]/i.test(v)) return undefined;
-  const at = Date.parse(v);
-  return Number.isNaN(at) ? undefined : Math.max(0, at - now);
-}
-
-interface Envelope {
-  code: number | null;
-  message: string;
-}
-
-function envelopeOf(body: unknown): Envelope | null {
-  if (!isRecord(body)) return null;
-  const r = envelopeSchema.safeParse(body);
-  return r.success ? { code: r.data.code, message: r.data.message } : null;
-}
-
-/** Zoho codes that mean the same thing whatever HTTP status carried them (§3.4). */
-function kindForCode(code: number | null): 'not-authorised' | 'not-found' | 'rate-limited' | null {
-  if (code === 57 || code === 14) return 'not-authorised';
-  if (code === 3004 || code === 1002) return 'not-found';
-  if (code === 44 || code === 45) return 'rate-limited';
-  return null;
-}
-
-function errorForStatus(res: HostResponse, env: Envelope | null, now: number): BillingError {
-  const status = res.status;
-  const code = env?.code ?? undefined;
-  const detail = env?.message || undefined;
-  const init = { status, code, detail };
-  // The HTTP status decides first (§3.4); the Zoho code only refines the catch-all 4xx answers.
-  if (status === 401) {
-    return new BillingError('not-authorised', `Billing refused the connection's authorisation (HTTP ${status})`, init);
-  }
-  if (status === 403) return new BillingError('forbidden', 'Billing says this user may not do that (HTTP 403)', init);
-  if (status >= 400 && status <= 499 && status !== 404 && status !== 429 && code === 57) {
-    // Sibling Zoho APIs send code 57 (token expired or scope missing) with HTTP 400 as well as 401.
-    return new BillingError('not-authorised', `Billing refused the connection's authorisation (code 57)`, init);
-  }
-  if (status === 404 || (status === 400 && (code === 3004 || code === 1002))) {
-    return new BillingError('not-found', `Billing has no such record (HTTP ${status})`, init);
-  }
-  if (status === 429) {
-    return new BillingError('rate-limited', 'Billing rate limit reached (HTTP 429)', {
-      ...init,
-      retryAfterMs: retryAfterMs(headerValue(res.headers, 'retry-after'), now),
-    });
-  }
-  if (status >= 500 && status <= 599) return new BillingError('server', `Billing server error (HTTP ${status})`, init);
-  if (status >= 400 && status <= 499) return new BillingError('rejected', `Billing rejected the request (HTTP ${status})`, init);
-  if (status === 0) return new BillingError('network', 'No answer from Billing', init);
-  return new BillingError('malformed', `Unexpected HTTP status ${status} from Billing`, init);
-}
-
-/** code ≠ 0 inside a 2xx answer: Billing refused after all. */
-function errorForCode(status: number, env: Envelope): BillingError {
-  const init = { status, code: env.code ?? undefined, detail: env.message || undefined };
-  const kind = kindForCode(env.code);
-  if (kind === 'not-authorised') return new BillingError(kind, `Billing refused the connection's authorisation (code ${env.code})`, init);
-  if (kind === 'not-found') return new BillingError(kind, `Billing has no such record (code ${env.code})`, init);
-  if (kind === 'rate-limited') return new BillingError(kind, `Billing rate limit reached (code ${env.code})`, init);
-  return new BillingError('rejected', `Billing rejected the request (code ${env.code})`, init);
-}
-
-function hostError(error: HostError | undefined): BillingError {
-  if (!isRecord(error)) return new BillingError('malformed', 'The Desk connection failed without a reason');
-  if (error.kind === 'not-authorised') {
-    return new BillingError('not-authorised', error.message || 'The Zoho Billing connection is not authorised', {
-      authUrl: httpsUrl(error.authUrl) ?? undefined,
-      cause: error,
-    });
-  }
-  if (error.kind === 'malformed') return new BillingError('malformed', error.message || 'The Desk connection gave an unreadable answer', { cause: error });
-  if (error.kind === 'rejected' && error.body !== undefined && error.body !== null) return errorForBody(error.body, error);
-  return new BillingError('network', error.message || 'No answer from Billing', { cause: error });
-}
-
-/**
- * The SDK rejected with the remote service's error body and no HTTP status (Zoho's own sample reads
- * failures so, desk-sdk.md §11). The server answered: the body decides, and a refusal is never taken
- * for a lost request (which would be retried as transient). Billing `{code, message}` by its code,
- * Desk `{errorCode}` (the proxy's own refusals) by the status that code stands for.
- */
-function errorForBody(body: unknown, cause: HostError): BillingError {
-  const env = envelopeOf(jsonOf(body));
-  const deskStatus = statusForDeskErrorBody(body);
-  const message = env?.message || (isRecord(body) && typeof body.message === 'string' ? body.message : '');
-  const init = { code: env?.code ?? undefined, detail: message || undefined, cause };
-  const said = env?.code != null ? `code ${env.code}` : isRecord(body) ? String(body.errorCode ?? 'an error') : 'an error';
-  const kind =
-    (env ? kindForCode(env.code) : null) ??
-    (deskStatus === 401 ? 'not-authorised'
-      : deskStatus === 403 ? 'forbidden'
-        : deskStatus === 404 ? 'not-found'
-          : deskStatus === 429 ? 'rate-limited'
-            : deskStatus !== undefined && deskStatus >= 500 ? 'server'
-              // Billing's 403 text ("not enough permission … not an user of the organization") has no code of its own.
-              : /permission|not an? user of/i.test(message) ? 'forbidden'
-                : 'rejected');
-  return new BillingError(kind, `Billing answered ${said} without an HTTP status`, init);
-}
-
-function looksLikeHtml(s: string): boolean {
-  return /^\s*</.test(s);
-}
-
-/** The host hands back parsed JSON, or the raw string when it was not JSON; parse once more to be sure. */
-function jsonOf(body: unknown): unknown {
-  if (typeof body !== 'string') return body;
-  const s = body.trim();
-  if (s === '') return undefined;
-  try {
-    return JSON.parse(s) as unknown;
-  } catch {
-    return body;
-  }
-}
-
-function describe(body: unknown): string {
-  if (body === undefined || body === null || body === '') return 'an empty answer';
-  if (typeof body === 'string') return looksLikeHtml(body) ? 'an HTML page' : 'text that is not JSON';
-  if (Array.isArray(body)) return 'a list instead of an object';
-  return `a ${typeof body}`;
-}
-
-// ---------------------------------------------------------------------------------------------
 // Request bodies
 
 const ADDRESS_KEYS = ['attention', 'street', 'street2', 'city', 'state', 'zip', 'country', 'phone', 'fax'] as const;
@@ -255,33 +117,6 @@ function customerBody(input: CustomerInput): Record<string, unknown> {
 function normalizeForSearch(s: string): string {
   // NFKC folds full-width Latin and half-width kana, which Japanese catalogs mix freely.
   return s.normalize('NFKC').toLowerCase().trim();
-}
-
-function isBlobLike(v: unknown): v is Blob {
-  return (
-    typeof v === 'object' &&
-    v !== null &&
-    typeof (v as Blob).size === 'number' &&
-    typeof (v as Blob).type === 'string' &&
-    typeof (v as Blob).arrayBuffer === 'function'
-  );
-}
-
-const PDF_TYPE = 'application/pdf';
-
-/** A binary string (every char ≤ 0xFF) keeps its bytes; any other text is encoded as UTF-8. */
-function bytesOfString(s: string): Uint8Array {
-  let binary = true;
-  for (let i = 0; i < s.length; i += 1) {
-    if (s.charCodeAt(i) > 0xff) {
-      binary = false;
-      break;
-    }
-  }
-  if (!binary) return new TextEncoder().encode(s);
-  const bytes = new Uint8Array(s.length);
-  for (let i = 0; i < s.length; i += 1) bytes[i] = s.charCodeAt(i);
-  return bytes;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -371,21 +206,6 @@ export function createBillingClient(options: BillingClientOptions): BillingApi {
     const items = rowsOf(body, key, schema);
     const info = pageInfo(body.page_context, page);
     return { items, page: info.page, hasMore: info.hasMore };
-  }
-
-  function getPdfError(status: number, text: string): BillingError {
-    const parsed = jsonOf(text);
-    const env = envelopeOf(parsed);
-    if (env && env.code !== null && env.code !== 0) return errorForCode(status, env);
-    return new BillingError('malformed', `Billing answered with ${describe(parsed)} instead of a PDF`, { status });
-  }
-
-  async function readText(blob: Blob): Promise<string | null> {
-    try {
-      return typeof blob.text === 'function' ? await blob.text() : null;
-    } catch {
-      return null;
-    }
   }
 
   const api: BillingApi = {
@@ -508,34 +328,7 @@ export function createBillingClient(options: BillingClientOptions): BillingApi {
 
     async getInvoicePdf(id) {
       const res = await send({ method: 'GET', path: ['invoices', id], query: { accept: 'pdf' }, responseType: 'blob' });
-      const body = res.body;
-      const ok = res.status >= 200 && res.status <= 299;
-      if (!ok) {
-        const text = isBlobLike(body) ? await readText(body) : typeof body === 'string' ? body : null;
-        throw errorForStatus(res, envelopeOf(text === null ? body : jsonOf(text)), now());
-      }
-      if (isBlobLike(body)) {
-        if (body.size === 0) throw new BillingError('malformed', 'Billing sent an empty PDF', { status: res.status });
-        if (/json|html|text\//i.test(body.type)) {
-          const text = await readText(body);
-          throw getPdfError(res.status, text ?? '');
-        }
-        return body.type === PDF_TYPE ? body : new Blob([body], { type: PDF_TYPE });
-      }
-      if (body instanceof ArrayBuffer || ArrayBuffer.isView(body)) {
-        if (body.byteLength === 0) throw new BillingError('malformed', 'Billing sent an empty PDF', { status: res.status });
-        const bytes = body instanceof ArrayBuffer ? new Uint8Array(body) : new Uint8Array(body.buffer, body.byteOffset, body.byteLength);
-        return new Blob([bytes.slice()], { type: PDF_TYPE });
-      }
-      if (typeof body === 'string') {
-        const parsed = jsonOf(body);
-        if (body.trim() === '' || looksLikeHtml(body) || isRecord(parsed) || Array.isArray(parsed)) {
-          throw getPdfError(res.status, body);
-        }
-        return new Blob([bytesOfString(body).slice()], { type: PDF_TYPE });
-      }
-      if (isRecord(body)) throw getPdfError(res.status, JSON.stringify(body));
-      throw new BillingError('malformed', `Billing answered with ${describe(body)} instead of a PDF`, { status: res.status });
+      return pdfOf(res, now());
     },
 
     async createInvoicePaymentLink(invoiceId) {

@@ -2,7 +2,7 @@ import { StrictMode, type ReactNode } from 'react';
 import { createRoot } from 'react-dom/client';
 import '../ui/theme.css';
 import { watchCspViolations } from '../host/cspWatch';
-import { connectDeskHost } from '../host/deskHost';
+import { connectDeskHost, deskSdkPresent } from '../host/deskHost';
 import type { Appearance, DeskHost } from '../host/types';
 import { createI18n, type I18n } from '../i18n/i18n';
 
@@ -30,7 +30,7 @@ export async function startWidget(
     root.render(<p role="alert">{i18n.t(key)}</p>);
   };
 
-  if (!window.ZOHODESK) {
+  if (!deskSdkPresent()) {
     // Opened outside Desk (or the SDK script was blocked): a plain message, not a crash.
     plainMessage(messages.noDesk);
     return;

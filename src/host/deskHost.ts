@@ -1,6 +1,9 @@
 /**
  * The real DeskHost: the only code that talks to the global ZOHODESK. Every SDK answer goes
  * through src/host/parse.ts, so callers only ever see HostResult values, never SDK shapes.
+ * Storage lives in deskStorage.ts and event fan-out in deskEvents.ts; what stays here is the adapter
+ * itself, one closure over the SDK and the live context that every DeskHost method shares (a little
+ * over 300 lines because each method is a short mapping that reads best next to the others).
  */
 import type { SdkRequestOptions, ZohoDeskGlobal, ZohoDeskInstance } from './sdkTypes';
 import type {
@@ -9,33 +12,23 @@ import type {
   DeskContact,
   DeskContext,
   DeskHost,
-  DeskStorage,
   DeskTicket,
-  HostEvent,
   HostRequest,
   HostResponse,
   HostResult,
-  JsonObject,
   LocationKind,
-  StorageGroup,
-  StoredItem,
 } from './types';
 import { LOCATIONS } from './types';
 import {
   fail,
-  isNotFoundRejection,
   messageOf,
   ok,
-  parseDatabaseDelete,
-  parseDatabaseGet,
-  parseDatabaseSet,
   parseGetAnswer,
   parseGetRejection,
   parsePopupAnswer,
   parseRequestAnswer,
   parseRequestRejection,
   rejectionError,
-  type DatabaseRecord,
 } from './parse';
 import {
   agentIsAdmin,
@@ -48,41 +41,22 @@ import {
   toDeskTicket,
   toDeskUser,
 } from './entities';
+import { createEventHub, prefersDark, watchColorScheme } from './deskEvents';
+import { createDeskStorage } from './deskStorage';
 import { httpsUrl, isRecord } from './guards';
 import { escapeHtml, replyHtml, textToHtml } from './html';
 import { CONNECTION_LINK_NAME } from './connection';
 import { deskApiBase, framingPages, resolveDataCenter } from './dataCenter';
 import { statusForDeskErrorBody } from './deskErrors';
-import { recordBinaryShape, recordEvent, recordRegistration, recordStart } from './observations';
+import { recordBinaryShape, recordStart } from './observations';
 import { describeBinaryAnswer } from './binaryShape';
 import { createTicketFormReader } from './ticketForm';
-import {
-  sanitiseStorageKey,
-  STORAGE_PAGE_SIZE,
-  STORAGE_VALUE_MAX_BYTES,
-  storageValueBytes,
-} from './storageRules';
+import { settle } from './settle';
 
 export { CONNECTION_LINK_NAME } from './connection';
 export { deskApiBase } from './dataCenter';
 
-/**
- * SDK event names for the add-ticket form's contact/account changes that have been verified on a
- * live portal. Empty on purpose: no name is confirmed yet (desk-sdk.md §1.4); the form is re-read instead.
- */
-export const VERIFIED_FORM_EVENT_NAMES: readonly string[] = [];
 
-export const SDK_EVENT_NAMES: Record<HostEvent, readonly string[]> = {
-  ticketChanged: ['ticket_Shift'],
-  preferencesChanged: ['user_preference.changed'],
-  pageChanged: ['pageChange'],
-  replyEditorOpened: ['ticket_replyEditor.opened'],
-  formChanged: VERIFIED_FORM_EVENT_NAMES,
-};
-
-const STORAGE_GROUPS: readonly StorageGroup[] = ['settings', 'link', 'cache', 'write', 'snapshot', 'lease', 'meter'];
-/** Safety stop for storage paging: 100 pages of 20 is far beyond what this extension stores. */
-const MAX_STORAGE_PAGES = 100;
 
 function locationKind(location: string): LocationKind | null {
   for (const [kind, value] of Object.entries(LOCATIONS) as [LocationKind, string][]) {
@@ -91,37 +65,11 @@ function locationKind(location: string): LocationKind | null {
   return null;
 }
 
-function prefersDark(): boolean | null {
-  if (typeof window === 'undefined' || typeof window.matchMedia !== 'function') return null;
-  try {
-    return window.matchMedia('(prefers-color-scheme: dark)').matches;
-  } catch {
-    return null;
-  }
-}
-
-function watchColorScheme(onChange: () => void): void {
-  if (typeof window === 'undefined' || typeof window.matchMedia !== 'function') return;
-  try {
-    const query = window.matchMedia('(prefers-color-scheme: dark)');
-    if (typeof query.addEventListener === 'function') query.addEventListener('change', onChange);
-  } catch {
-    // No media queries (old or headless browser): 'auto' stays as first read.
-  }
-}
 
 function isInstance(value: unknown): value is ZohoDeskInstance {
   return isRecord(value) && typeof value.on === 'function';
 }
 
-/** Calls an SDK method that may throw synchronously or return a non-promise. */
-async function settle(call: () => unknown): Promise<{ ok: true; value: unknown } | { ok: false; error: unknown }> {
-  try {
-    return { ok: true, value: await call() };
-  } catch (error) {
-    return { ok: false, error };
-  }
-}
 
 function toSdkRequest(req: HostRequest): SdkRequestOptions {
   const data: Record<string, string> = {};
@@ -157,6 +105,11 @@ function withTimeout<T>(work: Promise<T>, ms: number, onTimeout: () => T): Promi
     timer = setTimeout(() => resolve(onTimeout()), ms);
   });
   return Promise.race([work, expiry]).finally(() => clearTimeout(timer));
+}
+
+/** Whether Zoho's SDK script loaded: false when the page is opened outside Desk or the script was blocked. */
+export function deskSdkPresent(): boolean {
+  return typeof window !== 'undefined' && window.ZOHODESK !== undefined && window.ZOHODESK !== null;
 }
 
 /**
@@ -319,67 +272,23 @@ async function createHost(zd: ZohoDeskGlobal): Promise<DeskHost> {
     return ok(agentIsAdmin(answer.value));
   };
 
-  const storage = createStorage(zd);
+  const storage = createDeskStorage(zd);
 
-  // Events: one SDK registration per name, fanned out to local subscribers.
-  const subscribers = new Map<HostEvent, Set<(payload: unknown) => void>>();
-  const registered = new Set<string>();
-  const fanOut = (event: HostEvent, payload: unknown): void => {
-    for (const handler of [...(subscribers.get(event) ?? [])]) {
-      try {
-        handler(payload);
-      } catch {
-        // One subscriber's failure must not stop the others.
-      }
-    }
-  };
-  const register = (sdkName: string, event: HostEvent): void => {
-    if (registered.has(sdkName)) return;
-    if (!instance) {
-      recordRegistration(sdkName, false);
-      return;
-    }
-    registered.add(sdkName);
-    try {
-      instance.on(sdkName, (payload: unknown) => {
-        recordEvent(sdkName);
-        if (event === 'preferencesChanged') {
-          preferences = payload;
-          context = { ...context, appearance: appearanceOf(payload, prefersDark) };
-        }
-        fanOut(event, payload);
-      });
-      recordRegistration(sdkName, true);
-    } catch {
-      registered.delete(sdkName);
-      recordRegistration(sdkName, false);
-    }
-  };
   // Appearance must follow Desk even when nobody subscribed yet.
   let preferences: unknown = app.userPreferences;
-  for (const name of SDK_EVENT_NAMES.preferencesChanged) register(name, 'preferencesChanged');
+  const events = createEventHub(instance, (event, payload) => {
+    if (event !== 'preferencesChanged') return;
+    preferences = payload;
+    context = { ...context, appearance: appearanceOf(payload, prefersDark) };
+  });
+  events.listen('preferencesChanged');
   // With Desk's 'auto' appearance the browser's scheme decides, and it can change while the widget is open.
   watchColorScheme(() => {
     const appearance = appearanceOf(preferences, prefersDark);
     if (appearance === context.appearance) return;
     context = { ...context, appearance };
-    fanOut('preferencesChanged', preferences);
+    events.emit('preferencesChanged', preferences);
   });
-
-  const on = (event: HostEvent, handler: (payload: unknown) => void): (() => void) => {
-    let set = subscribers.get(event);
-    if (!set) {
-      set = new Set();
-      subscribers.set(event, set);
-    }
-    // Wrapped so subscribing the same function twice yields two independent subscriptions.
-    const entry = (payload: unknown): void => handler(payload);
-    set.add(entry);
-    for (const name of SDK_EVENT_NAMES[event]) register(name, event);
-    return () => {
-      subscribers.get(event)?.delete(entry);
-    };
-  };
 
   const insertIntoReply = async (content: { text: string; url?: string }): Promise<HostResult<void>> => {
     const html = replyHtml(content.text, content.url);
@@ -427,99 +336,10 @@ async function createHost(zd: ZohoDeskGlobal): Promise<DeskHost> {
     isAdmin,
     request,
     storage,
-    on,
+    on: events.on,
     insertIntoReply,
     confirm,
     notify,
     openUrl,
-  };
-}
-
-function isGroup(value: string): value is StorageGroup {
-  return (STORAGE_GROUPS as readonly string[]).includes(value);
-}
-
-function toStoredItem(record: DatabaseRecord, group?: StorageGroup): StoredItem | null {
-  if (!isRecord(record.value)) return null;
-  const stored = record.queriableValue;
-  return { key: record.key, group: isGroup(stored) ? stored : (group ?? 'cache'), value: record.value as JsonObject };
-}
-
-function createStorage(zd: ZohoDeskGlobal): DeskStorage {
-  const storageError = (err: unknown, fallback: string): HostResult<never> => ({
-    ok: false,
-    error: rejectionError(err, 'storage', fallback),
-  });
-
-  const readPage = async (query: Record<string, unknown>): Promise<HostResult<DatabaseRecord[]> | 'not-found'> => {
-    const answer = await settle(() => zd.get('database', query));
-    if (!answer.ok) return isNotFoundRejection(answer.error) ? 'not-found' : storageError(answer.error, 'Storage refused the read.');
-    return parseDatabaseGet(answer.value);
-  };
-
-  return {
-    async get(key) {
-      const stored = sanitiseStorageKey(key);
-      const page = await readPage({ key: stored });
-      if (page === 'not-found') return ok(null);
-      if (!page.ok) return page;
-      const record = page.value.find((r) => r.key === stored) ?? null;
-      if (record === null) return ok(null);
-      const item = toStoredItem(record);
-      return item ? ok(item) : fail('malformed', 'The stored value is not an object.', { raw: record.value });
-    },
-
-    async set(item) {
-      if (!isGroup(item.group)) return fail('storage', `Unknown storage group "${String(item.group)}".`);
-      if (!isRecord(item.value)) return fail('storage', 'Only JSON objects can be stored.');
-      let bytes: number;
-      try {
-        bytes = storageValueBytes(item.value);
-      } catch {
-        return fail('storage', 'The value cannot be stored as JSON.');
-      }
-      if (bytes > STORAGE_VALUE_MAX_BYTES) {
-        return fail('storage', `The value is ${bytes} bytes; Desk storage holds at most ${STORAGE_VALUE_MAX_BYTES}.`);
-      }
-      const payload = { key: sanitiseStorageKey(item.key), value: item.value, queriableValue: item.group };
-      const answer = await settle(() => zd.set('database', payload));
-      return answer.ok ? parseDatabaseSet(answer.value) : storageError(answer.error, 'Storage refused the write.');
-    },
-
-    async delete(key) {
-      const answer = await settle(() => zd.delete('database', { key: sanitiseStorageKey(key) }));
-      if (!answer.ok) return isNotFoundRejection(answer.error) ? ok(undefined) : storageError(answer.error, 'Storage refused the delete.');
-      return parseDatabaseDelete(answer.value);
-    },
-
-    async list(group) {
-      // Desk pages by 20; whether `from` counts from 0 or 1 is not documented, so pages overlap by
-      // one record and are de-duplicated by key: either reading then covers every record.
-      const items = new Map<string, StoredItem>();
-      let from = 0;
-      for (let pageNo = 0; pageNo < MAX_STORAGE_PAGES; pageNo += 1) {
-        const page = await readPage({ queriableValue: group, from, limit: STORAGE_PAGE_SIZE });
-        if (page === 'not-found') break;
-        if (!page.ok) return page;
-        let fresh = 0;
-        for (const record of page.value) {
-          if (record.queriableValue !== '' && record.queriableValue !== group) continue;
-          const item = toStoredItem(record, group);
-          if (item && !items.has(item.key)) {
-            items.set(item.key, item);
-            fresh += 1;
-          }
-        }
-        if (page.value.length < STORAGE_PAGE_SIZE || fresh === 0) break;
-        from += page.value.length - 1;
-      }
-      return ok([...items.values()]);
-    },
-
-    async deleteGroup(group) {
-      const answer = await settle(() => zd.delete('database', { queriableValue: group }));
-      if (!answer.ok) return isNotFoundRejection(answer.error) ? ok(undefined) : storageError(answer.error, 'Storage refused the delete.');
-      return parseDatabaseDelete(answer.value);
-    },
   };
 }
