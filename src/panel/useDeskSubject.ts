@@ -82,6 +82,8 @@ function loaderFor(host: DeskHost, kind: LocationKind, version: number, formValu
         const f = formValues;
         if (!f) return { status: 'loading' };
         const email = f.email?.trim().toLowerCase() || null;
+        // A record the form names but Desk could not read is a failure to say (with Retry), not "nothing yet".
+        let unread: HostError | null = null;
         if (f.contactId) {
           const contact = await host.contact(f.contactId);
           if (contact.ok) {
@@ -92,6 +94,7 @@ function loaderFor(host: DeskHost, kind: LocationKind, version: number, formValu
               ticketNumber: null,
             };
           }
+          unread = contact.error;
         }
         if (email) {
           return {
@@ -109,6 +112,7 @@ function loaderFor(host: DeskHost, kind: LocationKind, version: number, formValu
         if (f.accountId) {
           const r = await accountTarget(host, f.accountId);
           if (r.ok) return { status: 'ready', key: `form:a:${r.id}:${version}`, target: r.target, ticketNumber: null };
+          unread ??= r.error;
         }
         if (f.accountName?.trim()) {
           const name = f.accountName.trim();
@@ -119,7 +123,7 @@ function loaderFor(host: DeskHost, kind: LocationKind, version: number, formValu
             ticketNumber: null,
           };
         }
-        return { status: 'nothing-yet' };
+        return unread ? { status: 'error', error: unread } : { status: 'nothing-yet' };
       };
   }
 }

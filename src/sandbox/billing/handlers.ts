@@ -28,6 +28,7 @@ export interface BillingFaults {
     | 'none'
     | 'forbidden'
     | 'not-found'
+    | 'gone'
     | 'rate-limited'
     | 'server-error'
     | 'malformed-json'
@@ -976,6 +977,9 @@ function faultResponse(faults: BillingFaults): Response | null {
       return failure(403, 57, 'You are not authorized to perform this operation');
     case 'not-found':
       return failure(404, 1002, 'The requested resource does not exist.');
+    case 'gone':
+      // What Billing answers for a record deleted since it was linked (billing-api.md: 400 + code 3004).
+      return failure(400, 3004, 'Please enter a valid reference for the customer');
     case 'rate-limited':
       return failure(
         429,

@@ -5,6 +5,7 @@ export const BILLING_FAULT_LABELS: Record<BillingFaultMode, string> = {
   none: 'Normal answers',
   forbidden: '403 Forbidden',
   'not-found': '404 Not found',
+  gone: '400 code 3004 (record gone)',
   'rate-limited': '429 Too many requests',
   'server-error': '500 Server error',
   'malformed-json': 'Malformed JSON',

@@ -11,6 +11,7 @@ export const BILLING_FAULT_MODES = [
   'none',
   'forbidden',
   'not-found',
+  'gone',
   'rate-limited',
   'server-error',
   'malformed-json',
