@@ -104,6 +104,17 @@ export function useSimulator(): E2eSession {
   return holder;
 }
 
+/**
+ * Each test answers for its own uncaught errors and console errors: cleared before it, asserted after it
+ * (an afterEach failure fails that test), instead of a last test reading what earlier ones collected.
+ */
+export function failOnProblems(session: E2eSession, counts: (p: PageProblem) => boolean = (p) => p.kind !== 'requestfailed'): void {
+  beforeEach(() => session.clearProblems());
+  afterEach(() => {
+    expect(session.problems.filter(counts)).toEqual([]);
+  });
+}
+
 /** Bumped by the shell on every (re)load of the extension frame. */
 export async function currentFrameKey(page: Page): Promise<number> {
   return page.evaluate(() => window.__deskSimulator?.state().frameKey ?? 0);

@@ -66,7 +66,11 @@ describe('what each location shows (sandbox defaults: the first Desk record, a c
 
   it('account: a Billing customer of the account\'s company', async () => {
     const frame = await openLocation(e2e.page, 'account', { accountId: DESK_FIXTURES.accountWithContactsId });
-    await frame.getByText(/Umbrella Corporation/).first().waitFor();
+    // The company-name match and the contact's email match are offered to choose from (not "No Billing customer for …").
+    const picker = frame.getByRole('region', { name: en.panel.picker.title });
+    await picker.getByRole('button', { name: 'Choose Umbrella Corporation', exact: true }).waitFor();
+    await picker.getByRole('button', { name: /^Choose Umbrella Corporation – R&D/ }).waitFor();
+    expect(await frame.getByText(/^No Billing customer for/).count()).toBe(0);
   });
 
   it('add-ticket form: asks for input first, then shows the customer of the typed email', async () => {

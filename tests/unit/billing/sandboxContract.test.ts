@@ -75,8 +75,10 @@ describe('client ⇄ sandbox over the real host adapter', () => {
     const pdf = await api.getInvoicePdf(withLines.invoice_id);
     expect(pdf.type).toBe('application/pdf');
     expect(pdf.size).toBeGreaterThan(0);
+    // The fixture customer has unpaid invoices (the panel's "Outstanding"): the payment link is always exercised.
     const unpaid = stack.sandbox.dataset.invoices.find((i) => i.customer_id === wire.customer_id && !['paid', 'void'].includes(i.status));
-    if (unpaid) expect(await api.createInvoicePaymentLink(unpaid.invoice_id)).toMatch(/^https:\/\/billing\.zoho\.com\/hostedpage\//);
+    if (!unpaid) throw new Error(`the sandbox customer ${wire.customer_id} has no unpaid invoice to make a payment link for`);
+    expect(await api.createInvoicePaymentLink(unpaid.invoice_id)).toMatch(/^https:\/\/billing\.zoho\.com\/hostedpage\//);
 
     await api.listTransactions(wire.customer_id);
     await api.listContactPersons(wire.customer_id);
