@@ -47,7 +47,7 @@ describe('agent panel', () => {
     await e2e.page.evaluate(() => window.__deskSimulator!.reload());
     frame = await panelFrame(e2e.page, key);
     await customerHeading(frame, 'Bowman Furniture');
-    await frame.getByText('Credit balance (outstanding receivables)').first().waitFor();
+    await frame.getByText(en.panel.outstanding, { exact: true }).first().waitFor();
     expect(await settledBillingCallCount(e2e.page)).toBe(before);
   });
 
