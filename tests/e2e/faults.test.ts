@@ -288,6 +288,15 @@ describe('B14: a fault after a good load does not blank the customer', () => {
   });
 });
 
+/** Drops the Billing answers the widget keeps (this tab's session cache, the portal-shared snapshot); links stay. */
+async function forgetKeptAnswers(): Promise<void> {
+  await e2e.page.evaluate(() => {
+    sessionStorage.clear();
+    const storage = (window.__deskSimulator!.sim as SimView).storage;
+    for (const [key, record] of [...storage]) if (record.queriableValue === 'snapshot' || record.queriableValue === 'lease') storage.delete(key);
+  });
+}
+
 describe('400 + code 3004: a saved customer link whose customer Billing no longer has', () => {
   it('ticket: the stale link is dropped and the agent is told no customer matches; the customers coming back bring the picker', async () => {
     e2e.clearProblems();
@@ -310,8 +319,8 @@ describe('400 + code 3004: a saved customer link whose customer Billing no longe
       return gone;
     }, [...BILLING.northwindCustomerIds] as string[]);
     expect(removed).toHaveLength(3);
-    // The panel keeps fresh answers in the tab for a while (SPEC C3); this case is about Billing's answer.
-    await e2e.page.evaluate(() => sessionStorage.clear());
+    // Answers kept in the tab and shared by the portal stay fresh for a while (SPEC C3); this case is about Billing's answer.
+    await forgetKeptAnswers();
     frame = await openLocation(e2e.page, 'ticket', { ticketId: D.multiMatchTicketId, faults: CLEAR }, { reset: false, storage: 'keep' });
     const calls400 = async () =>
       e2e.page.evaluate(() => (window.__deskSimulator!.sandbox as { calls: { status: number; path: string }[] }).calls.filter((c) => c.status === 400 && /\/customers\/\d+$/.test(c.path)).length);
@@ -325,7 +334,7 @@ describe('400 + code 3004: a saved customer link whose customer Billing no longe
     await e2e.page.evaluate((customers) => {
       (window.__deskSimulator!.sandbox as { dataset: { customers: unknown[] } }).dataset.customers.push(...customers);
     }, removed);
-    await e2e.page.evaluate(() => sessionStorage.clear());
+    await forgetKeptAnswers();
     frame = await openLocation(e2e.page, 'ticket', { ticketId: D.multiMatchTicketId, faults: CLEAR }, { reset: false, storage: 'keep' });
     await frame.getByRole('region', { name: t('panel.picker.title') }).waitFor({ timeout: 20_000 });
     expect(pageErrors()).toEqual([]);
