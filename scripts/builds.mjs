@@ -1,7 +1,7 @@
 // The two Vite builds (extension → app/, simulator shell → sim-dist/), run with the project's own
 // Vite binary in a child process so the caller (a CLI, a test worker) keeps a clean module graph.
 import { spawn } from 'node:child_process';
-import { readdirSync, statSync } from 'node:fs';
+import { mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -71,13 +71,49 @@ export function runViteBuild(target, { root = projectRoot, timeoutMs = 180_000, 
 }
 
 /** Builds whichever of app/ and sim-dist/ is missing or stale. Returns what it built. */
+/** A lock held longer than this belongs to a build that died; it is taken over. */
+const BUILD_LOCK_STALE_MS = 5 * 60_000;
+
+/**
+ * Test files run in parallel workers and several may find app/ stale at once: one builds, the others wait
+ * (a directory created atomically is the lock) and then find it fresh, so no two builds write one output.
+ */
+async function withBuildLock(target, root, work) {
+  const lock = join(root, 'node_modules', '.cache', `build-${target}.lock`);
+  mkdirSync(dirname(lock), { recursive: true });
+  for (;;) {
+    try {
+      mkdirSync(lock);
+      break;
+    } catch (error) {
+      if (error?.code !== 'EEXIST') throw error;
+      let age = 0;
+      try {
+        age = Date.now() - statSync(lock).mtimeMs;
+      } catch {
+        continue;
+      }
+      if (age > BUILD_LOCK_STALE_MS) rmSync(lock, { recursive: true, force: true });
+      else await new Promise((r) => setTimeout(r, 250));
+    }
+  }
+  try {
+    return await work();
+  } finally {
+    rmSync(lock, { recursive: true, force: true });
+  }
+}
+
 export async function ensureBuilt({ targets = ['app', 'simulator'], root = projectRoot, quiet = true } = {}) {
   const built = [];
   for (const target of targets) {
-    if (isStale(target, root)) {
+    if (!isStale(target, root)) continue;
+    await withBuildLock(target, root, async () => {
+      // Another worker may have built it while this one waited.
+      if (!isStale(target, root)) return;
       await runViteBuild(target, { root, quiet });
       built.push(target);
-    }
+    });
   }
   return built;
 }

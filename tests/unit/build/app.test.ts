@@ -1,5 +1,5 @@
-// The built extension (app/) as Desk and the Marketplace will see it. `npm test` builds app/ first;
-// these checks skip (saying so) only when app/ has never been built, e.g. `vitest run` on a fresh clone.
+// The built extension (app/) as Desk and the Marketplace will see it. app/ is built first when missing or
+// older than the sources (e.g. `vitest run` on a fresh clone); these checks never skip.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
@@ -11,14 +11,12 @@ import {
   ZET_LIMITS,
   zetValidate,
 } from '../../../scripts/pack.mjs';
+import { ensureBuilt } from '../../../scripts/builds.mjs';
 
 const appDir = join(projectRoot, 'app');
-const built = existsSync(join(appDir, 'panel.html'));
-const describeBuilt = describe.skipIf(!built);
-
-if (!built) {
-  console.warn('tests/unit/build/app.test.ts: app/ is not built, so the build checks are SKIPPED. Run `npm run build` first.');
-}
+// Never skipped: app/ is built here when missing or older than the sources, and a missing build fails.
+await ensureBuilt({ targets: ['app'], quiet: true });
+if (!existsSync(join(appDir, 'panel.html'))) throw new Error('app/ holds no built extension (panel.html is missing): the build checks cannot run');
 
 interface Widget {
   location: string;
@@ -28,8 +26,8 @@ const manifest = JSON.parse(readFileSync(join(projectRoot, 'plugin-manifest.json
   modules: { widgets: Widget[] };
 };
 
-describeBuilt('the built extension in app/ (skipped: app/ not built — run `npm run build`)', () => {
-  const files = built ? listFiles(appDir) : [];
+describe('the built extension in app/', () => {
+  const files = listFiles(appDir);
 
   it('passes Zoho\'s own `zet validate`', async () => {
     const result = await zetValidate({ timeoutMs: 60_000 });
