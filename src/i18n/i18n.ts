@@ -76,6 +76,21 @@ export function createI18n(deskLocale: string | null | undefined, timeZone?: str
   const locale = intlLocale(deskLocale, language);
   const zone = validTimeZone(timeZone);
 
+  // Building an Intl formatter costs far more than using one; a long history formats hundreds of dates.
+  const formatters = new Map<string, Intl.DateTimeFormat | Intl.NumberFormat>();
+  const dateFormat = (options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat => {
+    const key = `d${JSON.stringify(options)}`;
+    let f = formatters.get(key) as Intl.DateTimeFormat | undefined;
+    if (!f) formatters.set(key, (f = new Intl.DateTimeFormat(locale, options)));
+    return f;
+  };
+  const numberFormat = (options: Intl.NumberFormatOptions): Intl.NumberFormat => {
+    const key = `n${JSON.stringify(options)}`;
+    let f = formatters.get(key) as Intl.NumberFormat | undefined;
+    if (!f) formatters.set(key, (f = new Intl.NumberFormat(locale, options)));
+    return f;
+  };
+
   const t = (key: string, params?: MessageParams): string => {
     const template = lookup(catalogs[language], key) ?? lookup(catalogs.en, key) ?? key;
     if (!params) return template;
@@ -89,12 +104,12 @@ export function createI18n(deskLocale: string | null | undefined, timeZone?: str
     const code = (currencyCode ?? '').trim().toUpperCase();
     if (/^[A-Z]{3}$/.test(code)) {
       try {
-        return new Intl.NumberFormat(locale, { style: 'currency', currency: code }).format(amount);
+        return numberFormat({ style: 'currency', currency: code }).format(amount);
       } catch {
         // unknown ISO code: show the number with the code as text below
       }
     }
-    const n = new Intl.NumberFormat(locale, { maximumFractionDigits: 2 }).format(amount);
+    const n = numberFormat({ maximumFractionDigits: 2 }).format(amount);
     return code ? `${n} ${code}` : n;
   };
 
@@ -104,7 +119,7 @@ export function createI18n(deskLocale: string | null | undefined, timeZone?: str
     // A calendar date has no zone: format it as that day, not as UTC midnight shifted.
     const d = m ? new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))) : new Date(isoDate);
     if (Number.isNaN(d.getTime())) return isoDate;
-    return new Intl.DateTimeFormat(locale, { ...DATE_PARTS, timeZone: m ? 'UTC' : zone }).format(d);
+    return dateFormat({ ...DATE_PARTS, timeZone: m ? 'UTC' : zone }).format(d);
   };
 
   const dateTime = (isoInstant: string | null | undefined): string => {
@@ -112,24 +127,25 @@ export function createI18n(deskLocale: string | null | undefined, timeZone?: str
     const d = new Date(isoInstant);
     if (Number.isNaN(d.getTime())) return isoInstant;
     // Built from the same parts as `date`, so a panel never mixes "2026年11月30日" with "2026/11/30" (C1).
-    return new Intl.DateTimeFormat(locale, { ...DATE_PARTS, hour: 'numeric', minute: '2-digit', timeZone: zone }).format(d);
+    return dateFormat({ ...DATE_PARTS, hour: 'numeric', minute: '2-digit', timeZone: zone }).format(d);
   };
 
   const time = (instant: number): string =>
     Number.isFinite(instant)
-      ? new Intl.DateTimeFormat(locale, { hour: 'numeric', minute: '2-digit', second: '2-digit', timeZone: zone }).format(new Date(instant))
+      ? dateFormat({ hour: 'numeric', minute: '2-digit', second: '2-digit', timeZone: zone }).format(new Date(instant))
       : DASH;
 
   const month = (value: string | null | undefined): string => {
     if (!value) return DASH;
-    const m = /^(\d{4})-(\d{2})/.exec(value);
-    // The month a record belongs to is the one written on it (Billing writes dates in the organization's zone).
-    if (!m) return value;
-    return new Intl.DateTimeFormat(locale, { year: 'numeric', month: 'long', timeZone: 'UTC' }).format(new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, 1)));
+    // A calendar date is that day's month; an instant is the month it falls in for the agent (like dateTime).
+    const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+    const d = m ? new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, 1)) : new Date(value);
+    if (Number.isNaN(d.getTime())) return value;
+    return dateFormat({ year: 'numeric', month: 'long', timeZone: m ? 'UTC' : zone }).format(d);
   };
 
   const number = (value: number | null | undefined): string =>
-    value === null || value === undefined || !Number.isFinite(value) ? DASH : new Intl.NumberFormat(locale).format(value);
+    value === null || value === undefined || !Number.isFinite(value) ? DASH : numberFormat({}).format(value);
 
   return { language, locale, timeZone: zone, t, money, date, dateTime, time, month, number };
 }

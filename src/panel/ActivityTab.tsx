@@ -1,62 +1,85 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { DateTime } from '../ui/DateTime';
 import { EmptyState } from '../ui/EmptyState';
 import { Money } from '../ui/Money';
 import { Skeleton, Spinner } from '../ui/Spinner';
-import { StatusBadge } from '../ui/StatusBadge';
+import { humanise, StatusBadge } from '../ui/StatusBadge';
 import { useI18n } from '../ui/i18nContext';
-import { loadTimeline, quickTimeline, type TimelineEvent } from './activity';
+import { loadTimeline, quickTimeline, type Opens, type TimelineEvent } from './activity';
 import { BillingErrorView } from './BillingErrorView';
+import { InvoiceDetailView } from './InvoiceDetailView';
 import { usePanelEnv } from './panelEnv';
+import { SubscriptionDetailView } from './SubscriptionsTab';
 import { useLoad } from './useLoad';
 
-const MONEY_TYPES = ['invoice', 'payment', 'credit', 'refund'];
+/** Kinds whose words name a date ("Trial started, ends Dec 1, 2026") when the sentence gave one. */
+const DATED = new Set(['trialStarted', 'cancelScheduled', 'paused', 'scheduledStart']);
 
-function EventRow({ event }: { event: TimelineEvent }) {
+/** The event in the agent's language, from its facts; Billing's own sentence only when it is all we know. */
+function useHeadline(): (e: TimelineEvent) => string {
   const i18n = useI18n();
-  if (event.kind === 'activity')
-    return (
-      <li>
-        <div className="row-main">
-          <span>{event.description}</span>
-        </div>
-        <div className="muted">
-          <DateTime value={event.at} withTime /> · {event.subscription}
-          {event.by ? ` · ${event.by}` : ''}
-        </div>
-      </li>
-    );
-  if (event.kind === 'milestone')
-    return (
-      <li>
-        <div className="row-main">
-          <span>{i18n.t(`panel.activity.milestone.${event.milestone}`)}</span>
-        </div>
-        <div className="muted">
-          <DateTime value={event.date} /> · {event.subscription}
-        </div>
-      </li>
-    );
-  const { transaction } = event;
+  return (e) => {
+    if (e.kind === 'other') return e.billingText ?? '';
+    if (e.kind === 'transaction') return humanise(e.otherType ?? '');
+    if (e.kind === 'invoice') {
+      return e.invoiceNumber ? i18n.t('panel.activity.kind.invoice', { number: e.invoiceNumber }) : i18n.t('panel.activity.kind.invoiceUnnamed');
+    }
+    if (DATED.has(e.kind) && e.onDate) return i18n.t(`panel.activity.kind.${e.kind}On`, { date: i18n.date(e.onDate) });
+    return i18n.t(`panel.activity.kind.${e.kind}`);
+  };
+}
+
+function EventRow({ event, onOpen }: { event: TimelineEvent; onOpen: (opens: Opens, key: string) => void }) {
+  const headline = useHeadline()(event);
+  // Billing's sentence stays readable underneath, unless it says exactly what the headline says.
+  const note = event.billingText && event.kind !== 'other' && event.billingText.trim().toLowerCase() !== headline.toLowerCase() ? event.billingText : null;
+  const opens = event.opens;
   return (
     <li>
-      <div className="row-main">
-        <span>
-          {MONEY_TYPES.includes(transaction.type) ? i18n.t(`panel.activity.type.${transaction.type}`) : transaction.type}
-          {transaction.type === 'invoice' && transaction.referenceId ? ` ${transaction.referenceId}` : ''}
-        </span>
-        <Money amount={transaction.amount} currency={transaction.currencyCode} />
-      </div>
-      <div className="muted">
-        <DateTime value={event.date} /> <StatusBadge status={transaction.status} />
-      </div>
+      <span className="row-main">
+        {/* Only the headline is the control: its name is what the row is about ("Invoice INV-000355"). */}
+        {opens ? (
+          <button type="button" className="link-button" data-event={event.key} onClick={() => onOpen(opens, event.key)}>
+            {headline}
+          </button>
+        ) : (
+          <span>{headline}</span>
+        )}
+        {event.amount !== null && event.currencyCode && <Money amount={event.amount} currency={event.currencyCode} />}
+      </span>
+      {note && <span className="row-note muted">{note}</span>}
+      <span className="row-note muted">
+        {event.at ? <DateTime value={event.at} withTime /> : <DateTime value={event.date} />}
+        {event.status && (
+          <>
+            {' '}
+            <StatusBadge status={event.status} />
+          </>
+        )}
+        {event.subscription && ` · ${event.subscription.name}`}
+        {event.by && ` · ${event.by}`}
+      </span>
     </li>
   );
+}
+
+/** Newest first, under a heading per month, so a long history stays scannable (B4). */
+function groupByMonth(events: TimelineEvent[], month: (value: string | null) => string): Array<{ month: string; events: TimelineEvent[] }> {
+  const groups: Array<{ month: string; events: TimelineEvent[] }> = [];
+  for (const event of events) {
+    const label = month(event.at ?? event.date);
+    const last = groups[groups.length - 1];
+    if (last && last.month === label) last.events.push(event);
+    else groups.push({ month: label, events: [event] });
+  }
+  return groups;
 }
 
 export function ActivityTab({ customerId }: { customerId: string }) {
   const i18n = useI18n();
   const { billing } = usePanelEnv();
+  const [open, setOpen] = useState<{ opens: Opens; key: string } | null>(null);
+  const returnTo = useRef<string | null>(null);
   // Milestones and invoices from the pages the panel already holds: shown at once, no extra call.
   const quick = useLoad(
     `timeline-quick:${customerId}`,
@@ -76,6 +99,26 @@ export function ActivityTab({ customerId }: { customerId: string }) {
     () => loadTimeline(billing, customerId, everySubscription),
     false,
   );
+  // Back from a detail: the row that opened it gets the focus again.
+  useEffect(() => {
+    if (open || !returnTo.current) return;
+    const key = returnTo.current;
+    [...document.querySelectorAll<HTMLElement>('[data-event]')].find((el) => el.dataset.event === key)?.focus();
+    returnTo.current = null;
+  }, [open]);
+
+  if (open) {
+    const back = () => {
+      returnTo.current = open.key;
+      setOpen(null);
+    };
+    const backLabel = i18n.t('panel.activity.back');
+    return open.opens.kind === 'invoice' ? (
+      <InvoiceDetailView invoiceId={open.opens.id} onBack={back} backLabel={backLabel} />
+    ) : (
+      <SubscriptionDetailView subscriptionId={open.opens.id} onBack={back} backLabel={backLabel} />
+    );
+  }
 
   const full = timeline.status === 'ready' ? timeline.value : null;
   const events = full?.events ?? (quick.status === 'ready' ? quick.value : null);
@@ -83,6 +126,7 @@ export function ActivityTab({ customerId }: { customerId: string }) {
     if (timeline.status === 'error') return <BillingErrorView error={timeline.error} onRetry={timeline.retry} />;
     return <Skeleton rows={5} />;
   }
+  const onOpen = (opens: Opens, key: string) => setOpen({ opens, key });
   return (
     <>
       {timeline.status === 'loading' && <Spinner label={i18n.t('panel.activity.loadingDetail')} />}
@@ -101,9 +145,13 @@ export function ActivityTab({ customerId }: { customerId: string }) {
         <EmptyState title={i18n.t('panel.activity.empty')} />
       ) : (
         <ol className="rows" aria-label={i18n.t('panel.tabs.activity')}>
-          {events.map((event) => (
-            <EventRow key={event.key} event={event} />
-          ))}
+          {groupByMonth(events, i18n.month).flatMap((group, i) => [
+            // A heading inside the list, not an item of it: the list counts events only.
+            <li key={`month:${i}:${group.month}`} role="none" className="rows-heading">
+              <h3>{group.month}</h3>
+            </li>,
+            ...group.events.map((event) => <EventRow key={event.key} event={event} onOpen={onOpen} />),
+          ])}
         </ol>
       )}
     </>

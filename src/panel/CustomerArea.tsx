@@ -222,7 +222,7 @@ export function CustomerArea({
           </button>
         </EmptyState>
       ) : (
-        <EmptyState title={i18n.t('panel.none.title', { label: target.label })}>
+        <EmptyState title={i18n.t('panel.none.title', { label: target.label || i18n.t('panel.none.unnamed') })}>
           {searchedFor.length > 0 && <p className="muted">{i18n.t('panel.none.searched', { list: searchedFor.join(', ') })}</p>}
         </EmptyState>
       )}

@@ -9,7 +9,7 @@ import { ActionSuspense, LazyInvoiceActions } from './lazyActions';
 import { usePanelEnv } from './panelEnv';
 import { useLoad } from './useLoad';
 
-export function InvoiceDetailView({ invoiceId, onBack }: { invoiceId: string; onBack: () => void }) {
+export function InvoiceDetailView({ invoiceId, onBack, backLabel }: { invoiceId: string; onBack: () => void; backLabel?: string }) {
   const i18n = useI18n();
   const { billing, organization, host } = usePanelEnv();
   // Only a ticket page has a reply editor to insert the payment link into.
@@ -17,7 +17,7 @@ export function InvoiceDetailView({ invoiceId, onBack }: { invoiceId: string; on
   const detail = useLoad(`invoice:${invoiceId}`, () => billing.read('getInvoice', invoiceId));
   const back = (
     <button type="button" className="link-button" onClick={onBack}>
-      ← {i18n.t('panel.invoices.back')}
+      ← {backLabel ?? i18n.t('panel.invoices.back')}
     </button>
   );
   if (detail.status === 'loading') return <div>{back}<Skeleton rows={4} /></div>;

@@ -48,7 +48,7 @@ function RowDate({ subscription: s }: { subscription: Subscription }) {
   );
 }
 
-export function SubscriptionDetailView({ subscriptionId, onBack }: { subscriptionId: string; onBack: () => void }) {
+export function SubscriptionDetailView({ subscriptionId, onBack, backLabel }: { subscriptionId: string; onBack: () => void; backLabel?: string }) {
   const i18n = useI18n();
   const { billing, organization } = usePanelEnv();
   const perInterval = usePerInterval();
@@ -57,7 +57,7 @@ export function SubscriptionDetailView({ subscriptionId, onBack }: { subscriptio
   const invoices = useLoad(`sub-invoices:${subscriptionId}`, () => billing.read('listInvoices', { subscriptionId, page: 1 }));
   const back = (
     <button type="button" className="link-button" onClick={onBack}>
-      ← {i18n.t('panel.subscriptions.back')}
+      ← {backLabel ?? i18n.t('panel.subscriptions.back')}
     </button>
   );
   if (openInvoice) return <InvoiceDetailView invoiceId={openInvoice} onBack={() => setOpenInvoice(null)} />;

@@ -1,23 +1,54 @@
+/**
+ * The customer's history (SPEC B4): subscription activities, money events and subscription milestones on
+ * one timeline, one row per real event. Billing tells the same payment twice (a subscription activity
+ * "Payment of $107.00 received" and a payment transaction) and names invoices in transactions only by their
+ * internal id: here the two are merged into one row that carries the structured facts (type, invoice number,
+ * amount, status) for the agent's language, and Billing's own sentence as a secondary line.
+ */
 import { toBillingError } from '../billing/errors';
 import type { InvoiceSummary, Subscription, SubscriptionActivity, Transaction } from '../billing/types';
 import type { BillingCache } from '../integration/billingCache';
+import { readActivity, type ActivityKind } from './activityText';
 import { sortSubscriptions } from './subscriptionOrder';
 
-export type TimelineEvent =
-  | { kind: 'activity'; key: string; sortAt: string; at: string | null; description: string; by: string; subscription: string }
-  | { kind: 'money'; key: string; sortAt: string; date: string | null; transaction: Transaction }
-  | { kind: 'milestone'; key: string; sortAt: string; date: string | null; milestone: 'started' | 'cancelled' | 'ended'; subscription: string };
+export type EventKind = ActivityKind | 'credit' | 'refund' | 'started' | 'ended' | 'transaction';
+
+export type Opens = { kind: 'invoice'; id: string } | { kind: 'subscription'; id: string };
+
+export interface TimelineEvent {
+  key: string;
+  /** ISO instant (a calendar date counts as its start in UTC) for ordering. */
+  sortAt: string;
+  /** The instant, when Billing gave one (activities); else null. */
+  at: string | null;
+  /** The calendar date ("YYYY-MM-DD"), always set when anything is known about when. */
+  date: string | null;
+  kind: EventKind;
+  /** Invoice number (never an internal id). */
+  invoiceNumber: string | null;
+  amount: number | null;
+  currencyCode: string | null;
+  status: string | null;
+  /** A date the event names ("trial ends on …", "cancels on …"). */
+  onDate: string | null;
+  /** A transaction type the panel has no words for, shown humanised. */
+  otherType: string | null;
+  /** Billing's own sentence, kept as the secondary line. */
+  billingText: string | null;
+  by: string | null;
+  subscription: { id: string; name: string } | null;
+  opens: Opens | null;
+}
 
 /** How many subscriptions' histories one tab open may fetch, and how many at once (SPEC C3). */
 export const MAX_SUBSCRIPTIONS_IN_TIMELINE = 5;
-
+const ACTIVITY_CONCURRENCY = 3;
 
 export interface Timeline {
   events: TimelineEvent[];
   /** Some subscriptions' histories were left out to save Billing calls (C3). */
   partial: boolean;
 }
-const ACTIVITY_CONCURRENCY = 3;
 
 async function mapLimit<T, R>(items: T[], limit: number, fn: (item: T) => Promise<R>): Promise<PromiseSettledResult<R>[]> {
   const results: PromiseSettledResult<R>[] = new Array(items.length);
@@ -43,36 +74,140 @@ function sortKey(value: string | null): string {
   return Number.isNaN(t) ? '' : new Date(t).toISOString();
 }
 
-const newestFirst = (x: TimelineEvent, y: TimelineEvent): number => (x.sortAt < y.sortAt ? 1 : x.sortAt > y.sortAt ? -1 : 0);
+/** The day Billing wrote on an instant ("2025-03-05T00:05:10-08:00" → "2025-03-05"): the organization's day. */
+function dayOf(value: string | null): string | null {
+  return value && /^\d{4}-\d{2}-\d{2}/.test(value) ? value.slice(0, 10) : null;
+}
 
-export function mergeTimeline(
-  histories: Array<{ subscription: Subscription; activities: SubscriptionActivity[] }>,
-  transactions: Transaction[],
-): TimelineEvent[] {
+function blank(key: string, kind: EventKind, when: string | null): TimelineEvent {
+  return {
+    key, sortAt: sortKey(when), at: when && when.length > 10 ? when : null, date: dayOf(when), kind,
+    invoiceNumber: null, amount: null, currencyCode: null, status: null, onDate: null, otherType: null,
+    billingText: null, by: null, subscription: null, opens: null,
+  };
+}
+
+const byNewest = (x: TimelineEvent, y: TimelineEvent): number => (x.sortAt < y.sortAt ? 1 : x.sortAt > y.sortAt ? -1 : 0);
+
+const subscriptionName = (s: Subscription) => s.planName || s.name || s.number;
+const sameAmount = (a: number | null, b: number | null) => a !== null && b !== null && Math.abs(a - b) < 0.005;
+
+function activityEvent(subscription: Subscription, a: SubscriptionActivity): TimelineEvent {
+  const read = readActivity(a.description);
+  const e = blank(`a:${subscription.id}:${a.id}`, read.kind, a.time);
+  e.invoiceNumber = read.invoiceNumber;
+  e.amount = read.amount;
+  // Billing writes the amount in the subscription's currency; without that currency the number is not shown.
+  e.currencyCode = read.amount === null ? null : subscription.currencyCode;
+  if (e.currencyCode === null) e.amount = null;
+  e.onDate = read.onDate;
+  e.billingText = a.description;
+  e.by = a.by || null;
+  e.subscription = { id: subscription.id, name: subscriptionName(subscription) };
+  e.opens = { kind: 'subscription', id: subscription.id };
+  return e;
+}
+
+const MONEY_KINDS: Record<string, EventKind> = { invoice: 'invoice', payment: 'payment', credit: 'credit', refund: 'refund' };
+
+function transactionEvent(t: Transaction, invoicesById: Map<string, InvoiceSummary>): TimelineEvent {
+  const kind = MONEY_KINDS[t.type.toLowerCase()] ?? 'transaction';
+  const e = blank(`t:${t.id}`, kind, t.date);
+  e.amount = t.amount;
+  e.currencyCode = t.currencyCode;
+  e.status = t.status || null;
+  if (kind === 'transaction') e.otherType = t.type;
+  if (kind === 'invoice' && t.referenceId) {
+    // An invoice transaction refers to the invoice by its internal id: named by its number, opened by the id.
+    e.invoiceNumber = invoicesById.get(t.referenceId)?.number || null;
+    e.opens = { kind: 'invoice', id: t.referenceId };
+  }
+  return e;
+}
+
+function invoiceEvent(inv: InvoiceSummary): TimelineEvent {
+  const e = blank(`i:${inv.id}`, 'invoice', inv.date);
+  e.invoiceNumber = inv.number || null;
+  e.amount = inv.total;
+  e.currencyCode = inv.currencyCode;
+  e.status = inv.status || null;
+  e.opens = { kind: 'invoice', id: inv.id };
+  return e;
+}
+
+function milestones(sub: Subscription): TimelineEvent[] {
   const events: TimelineEvent[] = [];
-  for (const { subscription, activities } of histories) {
-    for (const a of activities) {
-      events.push({
-        kind: 'activity',
-        key: `a:${subscription.id}:${a.id}`,
-        sortAt: sortKey(a.time),
-        at: a.time,
-        description: a.description,
-        by: a.by,
-        subscription: subscription.planName || subscription.name || subscription.number,
-      });
+  const add = (kind: EventKind, when: string | null) => {
+    if (!when) return;
+    const e = blank(`m:${sub.id}:${kind}`, kind, when);
+    e.subscription = { id: sub.id, name: subscriptionName(sub) };
+    e.opens = { kind: 'subscription', id: sub.id };
+    events.push(e);
+  };
+  add('started', sub.activatedAt ?? sub.createdAt);
+  add('cancelled', sub.cancelledAt);
+  if (sub.status === 'expired' || sub.status === 'trial_expired') add('ended', sub.expiresAt);
+  return events;
+}
+
+/** Folds Billing's sentence about an event into the transaction row that carries its facts. */
+function absorb(row: TimelineEvent, activity: TimelineEvent): void {
+  row.key = `${row.key}+${activity.key}`;
+  row.at = activity.at ?? row.at;
+  row.sortAt = activity.at ? activity.sortAt : row.sortAt;
+  row.invoiceNumber = row.invoiceNumber ?? activity.invoiceNumber;
+  row.billingText = activity.billingText;
+  row.by = activity.by;
+  row.subscription = activity.subscription;
+  row.opens = row.opens ?? activity.opens;
+}
+
+/**
+ * One row per real event. A transaction absorbs the activity that tells the same thing: an invoice by its
+ * number (or, unnamed, the only invoice activity of its day), a payment by its day and amount.
+ */
+export function mergeEvents(activities: TimelineEvent[], money: TimelineEvent[], invoices: InvoiceSummary[]): TimelineEvent[] {
+  const left = new Set(activities);
+  const take = (row: TimelineEvent, kind: EventKind, match: (a: TimelineEvent) => boolean, onlyOne = false): boolean => {
+    const candidates = [...left].filter((a) => a.kind === kind && match(a));
+    if (candidates.length === 0 || (onlyOne && candidates.length > 1)) return false;
+    const chosen = candidates[0] as TimelineEvent;
+    left.delete(chosen);
+    absorb(row, chosen);
+    return true;
+  };
+  for (const row of money) {
+    if (row.kind === 'invoice') {
+      if (row.invoiceNumber) take(row, 'invoice', (a) => a.invoiceNumber === row.invoiceNumber);
+      else take(row, 'invoice', (a) => a.date === row.date, true);
+    } else if (row.kind === 'payment') {
+      // A sentence whose amount could not be read still names a payment of that day, if it is the only one.
+      if (!take(row, 'payment', (a) => a.date === row.date && sameAmount(a.amount, row.amount)))
+        take(row, 'payment', (a) => a.date === row.date && a.amount === null, true);
     }
   }
-  for (const t of transactions) {
-    events.push({ kind: 'money', key: `t:${t.id}`, sortAt: sortKey(t.date), date: t.date, transaction: t });
+  const rows = [...money, ...left];
+  // What a row opens: an invoice activity opens its invoice; a payment the invoice of its day and amount.
+  const byNumber = new Map(invoices.filter((i) => i.number).map((i) => [i.number, i]));
+  const invoiceRows = [...invoices.map(invoiceEvent), ...rows.filter((r) => r.kind === 'invoice' && r.opens?.kind === 'invoice')];
+  for (const row of rows) {
+    if (row.kind === 'invoice' && row.invoiceNumber && row.opens?.kind !== 'invoice') {
+      const inv = byNumber.get(row.invoiceNumber);
+      if (inv) row.opens = { kind: 'invoice', id: inv.id };
+    }
+    if (row.kind === 'payment') {
+      const paid = invoiceRows.find((i) => i.date === row.date && sameAmount(i.amount, row.amount));
+      if (paid?.opens) row.opens = paid.opens;
+    }
   }
-  return events.sort(newestFirst);
+  return rows.sort(byNewest);
 }
 
 /** The customer's history: subscription activities and money events, newest first (SPEC B4). */
 export async function loadTimeline(billing: BillingCache, customerId: string, everySubscription = false): Promise<Timeline> {
-  // Money events do not gate the subscription histories: both go out in the same round trip.
+  // Money events and the invoice page (for numbers; usually cached) do not gate the subscription histories.
   const settledTransactions = Promise.allSettled([billing.read('listTransactions', customerId, 1)]).then(([t]) => t);
+  const settledInvoices = Promise.allSettled([billing.read('listInvoices', { customerId, page: 1 })]).then(([i]) => i);
   const [subs] = await Promise.allSettled([billing.read('listSubscriptions', customerId, 1)]);
   const all = subs.status === 'fulfilled' ? subs.value.value.items : [];
   // Running subscriptions first: their history is what agents are asked about.
@@ -83,12 +218,19 @@ export async function loadTimeline(billing: BillingCache, customerId: string, ev
     subscription,
     activities: (await billing.read('listSubscriptionActivities', subscription.id)).value,
   }));
-  const transactions = await settledTransactions;
+  const [transactions, invoicePage] = await Promise.all([settledTransactions, settledInvoices]);
   if (subs.status === 'rejected' && transactions.status === 'rejected') throw toBillingError(subs.reason);
   const ok = histories.flatMap((h) => (h.status === 'fulfilled' ? [h.value] : []));
   const firstFailure = histories.find((h) => h.status === 'rejected');
   if (ok.length === 0 && firstFailure && transactions.status === 'rejected') throw toBillingError(firstFailure.reason);
-  return { events: mergeTimeline(ok, transactions.status === 'fulfilled' ? transactions.value.value.items : []), partial: partial || histories.length !== ok.length };
+  const invoices = invoicePage.status === 'fulfilled' ? invoicePage.value.value.items : [];
+  const invoicesById = new Map(invoices.map((i) => [i.id, i]));
+  const withHistory = new Set(ok.map((h) => h.subscription.id));
+  const activities = ok.flatMap(({ subscription, activities: list }) => list.map((a) => activityEvent(subscription, a)));
+  // Subscriptions whose history was not fetched still show when they started and ended.
+  const marks = all.filter((s) => !withHistory.has(s.id)).flatMap(milestones);
+  const money = transactions.status === 'fulfilled' ? transactions.value.value.items.map((t) => transactionEvent(t, invoicesById)) : [];
+  return { events: mergeEvents([...activities, ...marks], money, invoices), partial: partial || histories.length !== ok.length };
 }
 
 /**
@@ -96,21 +238,5 @@ export async function loadTimeline(billing: BillingCache, customerId: string, ev
  * pages the panel already holds. Shown at once while the detailed history loads (SPEC B4, C3).
  */
 export function quickTimeline(subscriptions: Subscription[], invoices: InvoiceSummary[]): TimelineEvent[] {
-  const events: TimelineEvent[] = [];
-  for (const sub of subscriptions) {
-    const name = sub.planName || sub.name || sub.number;
-    const started = sub.activatedAt ?? sub.createdAt;
-    if (started) events.push({ kind: 'milestone', key: `m:${sub.id}:started`, sortAt: sortKey(started), date: started, milestone: 'started', subscription: name });
-    if (sub.cancelledAt)
-      events.push({ kind: 'milestone', key: `m:${sub.id}:cancelled`, sortAt: sortKey(sub.cancelledAt), date: sub.cancelledAt, milestone: 'cancelled', subscription: name });
-    if (sub.status === 'expired' && sub.expiresAt)
-      events.push({ kind: 'milestone', key: `m:${sub.id}:ended`, sortAt: sortKey(sub.expiresAt), date: sub.expiresAt, milestone: 'ended', subscription: name });
-  }
-  for (const inv of invoices) {
-    const transaction: Transaction = {
-      id: inv.id, type: 'invoice', date: inv.date, amount: inv.total, status: inv.status, referenceId: inv.number, currencyCode: inv.currencyCode,
-    };
-    events.push({ kind: 'money', key: `i:${inv.id}`, sortAt: sortKey(inv.date), date: inv.date, transaction });
-  }
-  return events.sort(newestFirst);
+  return [...subscriptions.flatMap(milestones), ...invoices.map(invoiceEvent)].sort(byNewest);
 }

@@ -22,7 +22,8 @@ function contactTarget(contact: DeskContact, extraEmails: string[] = []): Resolv
     entity: { kind: 'contact', id: contact.id },
     emails: [...contact.emails, ...extraEmails],
     companyNames: [],
-    label: contact.name || contact.emails[0] || contact.id,
+    // Never the Desk id: a contact with neither name nor email is worded by the panel ("this contact").
+    label: contact.name || contact.emails[0] || '',
   };
 }
 

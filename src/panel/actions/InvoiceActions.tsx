@@ -20,9 +20,9 @@ export interface InvoiceActionsProps {
 
 type Notice = { kind: 'status' | 'alert'; text: string } | { kind: 'error'; error: unknown } | null;
 
-/** A file name the OS accepts whatever Billing put in the number (e.g. "INV/2026/7"). */
-export function pdfFileName(number: string, id: string): string {
-  const base = (number || id).replace(/[\\/:*?"<>|\u0000-\u001f]+/g, '_').trim() || 'invoice';
+/** A file name the OS accepts whatever Billing put in the number (e.g. "INV/2026/7"); never the internal id. */
+export function pdfFileName(number: string): string {
+  const base = number.replace(/[\\/:*?"<>|\u0000-\u001f]+/g, '_').trim() || 'invoice';
   return `${base}.pdf`;
 }
 
@@ -103,7 +103,7 @@ export function InvoiceActions({ host, api, invoice, organization, canInsert = t
       try {
         const a = document.createElement('a');
         a.href = url;
-        a.download = pdfFileName(invoice.number, invoice.id);
+        a.download = pdfFileName(invoice.number);
         a.rel = 'noopener';
         a.style.display = 'none';
         document.body.appendChild(a);

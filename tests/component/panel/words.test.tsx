@@ -102,7 +102,7 @@ describe('Subscriptions (B5): running and needing attention first, ended last, a
     renderPanel({ ticket: ticketFor('101'), locale: 'ja' }, subscriptionWorld());
     await user.click(await screen.findByRole('tab', { name: 'サブスクリプション' }));
     const old = await screen.findByRole('button', { name: 'サブスクリプション Old plan を開く' });
-    expect(old).toHaveTextContent('2026年6月15日 に終了');
+    expect(old).toHaveTextContent('2026年6月15日に終了');
     expect(screen.getByRole('button', { name: 'サブスクリプション Trial plan を開く' })).toHaveTextContent('トライアル期限切れ');
     await user.click(old);
     const detail = await screen.findByRole('region', { name: 'サブスクリプション Old plan' });

@@ -68,7 +68,8 @@ describe('formats', () => {
   });
 
   it('a month heading and a time of day with seconds', () => {
-    expect(createI18n('en').month('2026-11-30T23:00:00-08:00')).toBe('November 2026');
+    expect(createI18n('en', 'Asia/Tokyo').month('2026-11-30T23:00:00-08:00')).toBe('December 2026');
+    expect(createI18n('en', 'UTC').month('2026-11-30')).toBe('November 2026');
     expect(createI18n('ja').month('2026-11-30')).toBe('2026年11月');
     expect(createI18n('en', 'UTC').time(Date.UTC(2026, 10, 30, 14, 3, 20))).toMatch(/^2:03:20\sPM$/);
     expect(createI18n('ja', 'UTC').time(Date.UTC(2026, 10, 30, 14, 3, 20))).toBe('14:03:20');
