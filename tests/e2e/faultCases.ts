@@ -1,0 +1,142 @@
+/**
+ * The fault matrix's rows and columns (tests/e2e/faults.test.ts runs them; the README test checks that the
+ * README names them): every Desk location × every fault, with the words an agent must see for each.
+ */
+import type { LocationKind } from '../../src/host/types';
+import { DESK_FIXTURES as D } from '../../src/sandbox/desk/deskData';
+import type { SimulatorConfigPatch, SimulatorFaults } from '../../src/sandbox/simulator/config';
+import en from '../../translations/en.json';
+
+type Dict = { [key: string]: string | Dict };
+export function t(path: string, values: Record<string, string> = {}): string {
+  let node: string | Dict = en as unknown as Dict;
+  for (const part of path.split('.')) {
+    if (typeof node === 'string' || !(part in node)) throw new Error(`translations/en.json has no ${path}`);
+    node = node[part] as string | Dict;
+  }
+  if (typeof node !== 'string') throw new Error(`${path} is not a string`);
+  return node.replace(/\{(\w+)\}/g, (whole, name: string) => values[name] ?? whole);
+}
+/** The fixed words before the first placeholder (for sentences that carry a time or a name). */
+const prefix = (path: string) => t(path).split('{')[0]!.trim();
+
+/** settings.connect.error wraps the reason: "Couldn't check the connection to Zoho Billing. {reason}". */
+const settingsError = (reason: string) => t('settings.connect.error', { reason: t(`settings.reasons.${reason}`) });
+
+/** A simulated timeout answers 504 after this long (the simulator's knob; real Desk gives up after ~30 s). */
+export const SHORT_TIMEOUT_MS = 1500;
+
+export type Kind = 'billing' | 'connection' | 'host' | 'storage-read' | 'storage-write';
+
+export interface Fault {
+  id: string;
+  kind: Kind;
+  faults: Partial<SimulatorFaults>;
+  /** Any of these, visible, counts as the plain-language message. */
+  panel: string[];
+  settings: string[];
+}
+
+export const CLEAR: Partial<SimulatorFaults> = {
+  notAuthorised: false,
+  hostReject: false,
+  storageFails: false,
+  storageWritesFail: false,
+  billing: 'none',
+  retryAfterSeconds: 30,
+  latencyMs: 0,
+  timeoutMs: SHORT_TIMEOUT_MS,
+};
+
+export const FAULTS: Fault[] = [
+  { id: 'not authorised', kind: 'connection', faults: { notAuthorised: true }, panel: [t('panel.notConnected.title')], settings: [t('settings.connect.notAuthorised')] },
+  {
+    id: 'forbidden (403)',
+    kind: 'billing',
+    faults: { billing: 'forbidden' },
+    panel: [t('common.errors.forbidden')],
+    // A 403 on GET /organizations: the account may use no organization; the saved one is kept and flagged.
+    settings: [t('settings.org.noneForbidden')],
+  },
+  { id: 'not found (404/1002)', kind: 'billing', faults: { billing: 'not-found' }, panel: [t('common.errors.not-found')], settings: [settingsError('notFound')] },
+  { id: 'record gone (400/3004)', kind: 'billing', faults: { billing: 'gone' }, panel: [t('common.errors.not-found')], settings: [settingsError('notFound')] },
+  {
+    id: 'rate limited (429, Retry-After 30)',
+    kind: 'billing',
+    faults: { billing: 'rate-limited', retryAfterSeconds: 30 },
+    panel: [prefix('common.errors.rateLimitedUntil'), t('common.errors.rate-limited')],
+    settings: [settingsError('rateLimited')],
+  },
+  {
+    id: 'rate limited (429, no Retry-After)',
+    kind: 'billing',
+    faults: { billing: 'rate-limited', retryAfterSeconds: null },
+    panel: [t('common.errors.rate-limited')],
+    settings: [settingsError('rateLimited')],
+  },
+  { id: 'server error (500)', kind: 'billing', faults: { billing: 'server-error' }, panel: [t('common.errors.server')], settings: [settingsError('server')] },
+  {
+    id: 'timeout (504 after the proxy gives up)',
+    kind: 'billing',
+    faults: { billing: 'timeout', timeoutMs: SHORT_TIMEOUT_MS },
+    panel: [t('common.errors.timeout'), t('common.errors.server'), t('common.errors.network')],
+    settings: [settingsError('server'), settingsError('network')],
+  },
+  { id: 'malformed JSON', kind: 'billing', faults: { billing: 'malformed-json' }, panel: [t('common.errors.malformed')], settings: [settingsError('malformed')] },
+  {
+    id: 'HTML error page (502)',
+    kind: 'billing',
+    faults: { billing: 'html-error' },
+    panel: [t('common.errors.server'), t('common.errors.malformed')],
+    settings: [settingsError('server'), settingsError('malformed')],
+  },
+  { id: 'code ≠ 0 on HTTP 200', kind: 'billing', faults: { billing: 'code-nonzero' }, panel: [t('common.errors.rejected')], settings: [settingsError('rejected')] },
+  {
+    id: 'host rejection ({errMsg})',
+    kind: 'host',
+    faults: { hostReject: true },
+    panel: [t('common.errors.network'), t('common.errors.rejected'), t('panel.hostError')],
+    settings: [settingsError('network'), settingsError('rejected')],
+  },
+  {
+    id: 'Desk storage read failure',
+    kind: 'storage-read',
+    faults: { storageFails: true },
+    panel: [t('panel.storageError')],
+    settings: [t('settings.storage.loadFailed', { reason: t('settings.reasons.storage') })],
+  },
+  {
+    id: 'Desk storage write failure',
+    kind: 'storage-write',
+    faults: { storageWritesFail: true },
+    panel: [t('panel.picker.saveFailed')],
+    settings: [t('settings.storage.saveFailed', { reason: t('settings.reasons.storage') })],
+  },
+];
+
+export interface Place {
+  /** Column name in the matrix. */
+  label: string;
+  kind: LocationKind;
+  /** Opens a record with exactly one Billing customer. */
+  config: SimulatorConfigPatch;
+  /** Opens a record with several candidates, so choosing one writes a link to Desk storage. */
+  pickConfig: SimulatorConfigPatch;
+  /** The customer heading once the panel shows billing data. */
+  ready: string;
+}
+
+export const PLACES: Place[] = [
+  { label: 'ticket', kind: 'ticket', config: { ticketId: D.singleMatchTicketId }, pickConfig: { ticketId: D.multiMatchTicketId }, ready: 'Bowman Furniture' },
+  { label: 'contact', kind: 'contact', config: { contactId: D.singleMatchContactId }, pickConfig: { contactId: D.multiMatchContactId }, ready: 'Bowman Furniture' },
+  { label: 'account', kind: 'account', config: { accountId: D.japaneseAccountId }, pickConfig: { accountId: D.accountWithContactsId }, ready: '株式会社山田商事' },
+  {
+    label: 'add-ticket form',
+    kind: 'ticketForm',
+    config: { form: { contactId: D.singleMatchContactId } },
+    pickConfig: { form: { contactId: D.multiMatchContactId } },
+    ready: 'Bowman Furniture',
+  },
+  { label: 'settings', kind: 'settings', config: {}, pickConfig: {}, ready: t('settings.status.overall.connected') },
+];
+
