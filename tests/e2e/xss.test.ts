@@ -83,10 +83,13 @@ async function findings(frame: Frame): Promise<Findings> {
         badLinks: Array.from(document.querySelectorAll('a[href]'))
           .map((a) => a.getAttribute('href') ?? '')
           .filter((h) => !h.startsWith('https://')),
-        // Only the simulator's SDK shim and our own module may be scripts.
+        // Only the simulator's SDK shim, our early CSP-violation recorder and our own modules may be scripts.
         scripts: Array.from(document.scripts)
           .map((s) => s.getAttribute('src') ?? `inline:${s.textContent?.slice(0, 40)}`)
-          .filter((src) => src !== '/sim/sdk-shim.js' && !/^\.?\/?(?:app\/)?assets\/[\w.-]+\.js$/.test(src.replace(/^\/app\//, './'))),
+          .filter(
+            (src) =>
+              src !== '/sim/sdk-shim.js' && src !== './csp-early.js' && !/^\.?\/?(?:app\/)?assets\/[\w.-]+\.js$/.test(src.replace(/^\/app\//, './')),
+          ),
         textHasMarkup: /<(?:img|script|svg|iframe|a|details|math)\b/i.test(document.body.innerText),
       };
     },
