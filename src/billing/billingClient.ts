@@ -308,6 +308,7 @@ export function createBillingClient(options: BillingClientOptions): BillingApi {
           query: {
             customer_id: query.customerId || undefined,
             subscription_id: query.subscriptionId || undefined,
+            search_text: query.searchText?.trim() || undefined,
             filter_by: 'Status.All',
             sort_column: 'date',
             sort_order: 'D',

@@ -236,6 +236,11 @@ export interface Quote {
 export interface InvoiceListQuery {
   customerId?: string;
   subscriptionId?: string;
+  /**
+   * Billing's `search_text` (invoice number, reference/PO, customer name; billing-api.md §8.2, §8.5).
+   * Unverified on Billing: callers still check every row themselves.
+   */
+  searchText?: string;
   page?: number;
   perPage?: number;
 }

@@ -1,5 +1,4 @@
 import { useState } from 'react';
-import { referencesTicket } from '../billing/ticketReference';
 import { EmptyState } from '../ui/EmptyState';
 import { Skeleton, Spinner } from '../ui/Spinner';
 import { useI18n } from '../ui/i18nContext';
@@ -8,6 +7,7 @@ import { InvoiceDetailView } from './InvoiceDetailView';
 import { InvoiceRows } from './InvoiceRows';
 import { usePanelEnv } from './panelEnv';
 import { usePagedList } from './usePagedList';
+import { useTicketInvoices } from './ticketInvoices';
 
 const LATER_PAGE_SIZE = 200;
 
@@ -22,9 +22,22 @@ export function InvoicesTab({ customerId }: { customerId: string }) {
     billing.read('listInvoices', page === 1 ? { customerId, page } : { customerId, page: page - 1, perPage: LATER_PAGE_SIZE }),
   );
 
+  const forTicket = filter === 'ticket' && Boolean(ticketNumber);
+  const ticket = useTicketInvoices(customerId, ticketNumber ?? null, forTicket, list.items);
+
   if (open) return <InvoiceDetailView invoiceId={open} onBack={() => setOpen(null)} />;
 
-  const shown = filter === 'ticket' && ticketNumber ? list.items.filter((i) => referencesTicket(i.referenceNumber, ticketNumber)) : list.items;
+  // "This ticket" asks Billing (a customer may have thousands of invoices); "All" pages through the list.
+  const view = forTicket
+    ? {
+        items: ticket.state.status === 'ready' ? ticket.state.value : [],
+        status: ticket.state.status === 'ready' ? list.status : ticket.state.status,
+        error: ticket.state.status === 'error' ? ticket.state.error : list.error,
+        retry: ticket.state.status === 'error' ? ticket.state.retry : list.retry,
+        hasMore: ticket.searchIgnored && list.hasMore,
+      }
+    : { items: list.items, status: list.status, error: list.error, retry: list.retry, hasMore: list.hasMore };
+  const shown = view.items;
   return (
     <div>
       {ticketNumber && (
@@ -40,19 +53,19 @@ export function InvoicesTab({ customerId }: { customerId: string }) {
         </div>
       )}
       <StaleBanner ageMs={list.ageMs} error={list.staleError} />
-      {list.status === 'loading' && <Skeleton rows={4} />}
-      {list.status !== 'loading' && shown.length > 0 && (
-        // Only the full list pages in as the agent scrolls; "this ticket" searches older pages on request.
+      {view.status === 'loading' && <Skeleton rows={4} />}
+      {view.status !== 'loading' && view.status !== 'error' && shown.length > 0 && (
+        // Only the full list pages in as the agent scrolls.
         <InvoiceRows invoices={shown} onOpen={setOpen} onNearEnd={filter === 'all' ? list.loadMore : undefined} />
       )}
-      {(list.status === 'ready' || list.status === 'loading-more') && shown.length === 0 && (
+      {(view.status === 'ready' || view.status === 'loading-more') && shown.length === 0 && (
         <EmptyState
           title={filter === 'ticket' ? i18n.t('panel.invoices.emptyTicket', { number: ticketNumber ?? '' }) : i18n.t('panel.invoices.empty')}
         />
       )}
-      {list.status === 'error' && list.error && <BillingErrorView error={list.error} onRetry={list.retry} />}
-      {list.status === 'loading-more' && <Spinner />}
-      {list.status === 'ready' && list.hasMore && (
+      {view.status === 'error' && view.error && <BillingErrorView error={view.error} onRetry={view.retry} />}
+      {view.status === 'loading-more' && <Spinner />}
+      {view.status === 'ready' && view.hasMore && (
         <button type="button" className="button" onClick={list.loadMore}>
           {filter === 'ticket' ? i18n.t('panel.invoices.searchOlder') : i18n.t('panel.loadMore')}
         </button>

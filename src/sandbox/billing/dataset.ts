@@ -1304,7 +1304,8 @@ export function generateBillingDataset(options: BillingDatasetOptions = {}): Bil
         // Renewal invoices of its subscriptions are stored; the rest of the 5,000 come from the formula.
         count: globexBulkCount,
         subscriptionIds: globexSubs,
-        referencedIndex: globexBulkCount - 2,
+        // Far below the first pages (date order): "this ticket" must ask Billing, not filter loaded rows.
+        referencedIndex: globexBulkCount - 150,
         referenceNumber: deskReference(T.globex),
       },
     ],
