@@ -8,6 +8,12 @@ import { renderSandboxPanel } from './sandboxHarness';
 
 const billingCalls = (world: Awaited<ReturnType<typeof renderSandboxPanel>>) =>
   world.sandbox.calls.filter((c) => c.url.includes('/billing/'));
+/**
+ * Billing requests the widget STARTED (logged when ZOHODESK.request is called, answered or not): checked right
+ * after the positive signal that its work is done, so a call still in flight counts instead of needing a sleep.
+ */
+const billingRequestsMade = (world: Awaited<ReturnType<typeof renderSandboxPanel>>, from = 0) =>
+  (world.sim.log.requests as Array<{ url?: unknown }>).slice(from).filter((r) => String(r.url).includes('/billing/'));
 
 describe('panel over the sandbox (real adapter + real Billing client)', () => {
   it('ticket: one match, all four tabs, and "This ticket" finds DESK-<number>', async () => {
@@ -82,8 +88,11 @@ describe('panel over the sandbox (real adapter + real Billing client)', () => {
 
   it('disabled: no Billing request at all', async () => {
     const world = await renderSandboxPanel({ location: 'ticket', ticketId: D.singleMatchTicketId }, { enabled: false });
+    // The message renders only once both start-up reads (settings, the agent's role) have answered: the
+    // panel's work is done, and it must not have started a single Billing request.
     expect(await screen.findByText('The Zoho Billing integration is disabled.')).toBeInTheDocument();
-    await new Promise((r) => setTimeout(r, 30));
+    expect(world.sim.log.requests.some((r) => String((r as { url?: unknown }).url).includes('/agents/'))).toBe(true);
+    expect(billingRequestsMade(world)).toHaveLength(0);
     expect(billingCalls(world)).toHaveLength(0);
   });
 
@@ -95,9 +104,12 @@ describe('panel over the sandbox (real adapter + real Billing client)', () => {
     const saved = await saveSettings(world.host, { ...loaded.value, enabled: false }, loaded.value.version);
     expect(saved.ok).toBe(true);
     world.sandbox.calls.length = 0;
+    const from = world.sim.log.requests.length;
     await act(async () => world.sim.emit('ticket_Shift', {}));
+    // The message shows once the re-read settings answered (the positive signal); whatever the ticket switch
+    // started before that is already in the log, answered or not.
     expect(await screen.findByText('The Zoho Billing integration is disabled.')).toBeInTheDocument();
-    await new Promise((r) => setTimeout(r, 30));
+    expect(billingRequestsMade(world, from)).toHaveLength(0);
     expect(billingCalls(world)).toHaveLength(0);
   });
 
