@@ -133,9 +133,13 @@ describe('panel states', () => {
     await screen.findByRole('heading', { name: /Bob Builder/ });
     await waitFor(() => expect(billing.count('listInvoices')).toBe(1));
     const before = billing.calls.length;
+    const heading = screen.getByRole('heading', { name: /Bob Builder/ });
+    const address = await screen.findByText('Billing address');
     act(() => desk.emit('ticketChanged', {}));
-    await screen.findByRole('heading', { name: /Bob Builder/ });
-    await new Promise((r) => setTimeout(r, 20));
+    // Positive signal that the switch was handled: the customer view was rebuilt for the new Desk context
+    // (new elements, not the old ones still on screen) and its details have loaded again.
+    await waitFor(() => expect(screen.getByRole('heading', { name: /Bob Builder/ })).not.toBe(heading));
+    await waitFor(() => expect(screen.getByText('Billing address')).not.toBe(address));
     expect(billing.calls.length).toBe(before);
   });
 });
