@@ -111,7 +111,8 @@ export function createDailyMeter(storage: StorageBudget, options: MeterOptions):
     } catch {
       // keep what memory has
     }
-    memory ??= { sid: Math.floor(random() * 36 ** 8).toString(36), day: dayOf(now()), count: 0, flushed: 0, lastFlushAt: now(), total: 0, cap: null };
+    // lastFlushAt 0: a new session's first call reads the day's total and the cap at once.
+    memory ??= { sid: Math.floor(random() * 36 ** 8).toString(36), day: dayOf(now()), count: 0, flushed: 0, lastFlushAt: 0, total: 0, cap: null };
     if (memory.day !== dayOf(now())) memory = { ...memory, day: dayOf(now()), count: 0, flushed: 0, total: 0 };
     return memory;
   };

@@ -1,0 +1,54 @@
+/**
+ * What an agent sees of the daily cap (SPEC E1), over the sandbox with the portal share as shipped.
+ */
+import { render, screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it } from 'vitest';
+import { createI18n } from '../../../src/i18n/i18n';
+import { dayOf, METER_SESSION_KEY } from '../../../src/integration/dailyMeter';
+import { PanelApp } from '../../../src/panel/PanelApp';
+import { DESK_FIXTURES as D } from '../../../src/sandbox/desk/deskData';
+import { createSandboxHost } from '../../../src/sandbox/desk/sandboxHost';
+import { MemoryStorage } from '../../unit/integration/portalFixtures';
+import { connect } from './sandboxHarness';
+
+async function panelAt(total: number, locale = 'en') {
+  const world = await createSandboxHost({ location: 'ticket', ticketId: D.singleMatchTicketId, locale });
+  await connect(world.host);
+  world.sandbox.calls.length = 0;
+  const tab = new MemoryStorage();
+  // This tab's meter last heard the portal had spent `total` of a cap of 10 today.
+  tab.setItem(METER_SESSION_KEY, JSON.stringify({ sid: 's1', day: dayOf(Date.now()), count: 0, flushed: 0, lastFlushAt: Date.now(), total, cap: 10 }));
+  render(
+    <PanelApp
+      host={world.host}
+      i18n={createI18n(locale, 'UTC')}
+      cacheOptions={{ sleep: async () => undefined, random: () => 0 }}
+      portalShare={{ session: tab }}
+    />,
+  );
+  return world;
+}
+
+describe('daily cap in the panel', () => {
+  it('near the cap the agent is told the panel shows saved answers', async () => {
+    await panelAt(9);
+    expect(await screen.findByRole('heading', { name: /Bowman/ })).toBeInTheDocument();
+    expect(screen.getByText(/Close to today's cap on Zoho Billing calls/)).toBeInTheDocument();
+  });
+
+  it('past the cap nothing is called until the agent clicks Retry', async () => {
+    const world = await panelAt(10);
+    const retry = await screen.findByRole('button', { name: 'Retry' });
+    expect(screen.getByText(/Today's cap on Zoho Billing calls is reached/)).toBeInTheDocument();
+    expect(world.sandbox.calls.filter((c) => c.url.includes('/billing/'))).toHaveLength(0);
+    await userEvent.setup().click(retry);
+    expect(await screen.findByRole('heading', { name: /Bowman/ })).toBeInTheDocument();
+    expect(world.sandbox.calls.filter((c) => c.url.includes('/billing/')).length).toBeGreaterThan(0);
+  });
+
+  it('in Japanese too', async () => {
+    await panelAt(9, 'ja');
+    expect(await screen.findByText(/今日の Zoho Billing 呼び出し上限が近づいています/)).toBeInTheDocument();
+  });
+});
