@@ -171,7 +171,13 @@ describe('hostile text in the built panel (Chromium)', () => {
     const frame = await openLocation(e2e.page, 'ticket', { ticketId: D.singleMatchTicketId });
     await frame.getByRole('tab', { name: 'Overview' }).waitFor({ timeout: 20_000 });
     await frame.evaluate((marker) => {
+      // Positive signals that the browser has dealt with the injection: the image's load failed (so its
+      // onerror would have run now) and the CSP reported blocking the inline handler.
+      const w = window as unknown as { __imgFailed?: boolean; __cspBlocked?: string[] };
+      w.__cspBlocked = [];
+      document.addEventListener('securitypolicyviolation', (e) => w.__cspBlocked!.push(e.effectiveDirective));
       const img = document.createElement('img');
+      img.addEventListener('error', () => (w.__imgFailed = true));
       img.setAttribute(marker, '');
       img.setAttribute('onerror', 'window.__xss=99');
       img.src = 'x';
@@ -182,7 +188,10 @@ describe('hostile text in the built panel (Chromium)', () => {
       document.body.append(img, a, script);
     }, XSS_MARKER_ATTRIBUTE);
     // The page's Content-Security-Policy forbids inline handlers and scripts: even injected markup cannot run.
-    await frame.waitForTimeout(500);
+    await frame.waitForFunction(() => {
+      const w = window as unknown as { __imgFailed?: boolean; __cspBlocked?: string[] };
+      return w.__imgFailed === true && (w.__cspBlocked ?? []).some((d) => d.startsWith('script-src'));
+    });
     expect(await frame.evaluate(() => (window as unknown as { __xss?: unknown }).__xss)).toBeUndefined();
     await frame.evaluate(() => {
       (window as unknown as { __xss?: unknown }).__xss = 99;
