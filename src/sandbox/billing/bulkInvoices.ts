@@ -3,6 +3,7 @@
  * hold thousands of invoices for one customer, and the sandbox must stay cheap to create.
  * Ids encode the index, so a detail request can be answered without any table.
  */
+import { invoiceRow } from './invoiceRow';
 import { addDays, dateTime } from './calendar';
 import { convertPrice, currencyOf, idFromNumber, roundMoney } from './money';
 import { mulberry32 } from './random';
@@ -48,19 +49,14 @@ export function bulkInvoice(dataset: BillingDataset, specIndex: number, spec: Bu
   const id = bulkInvoiceId(specIndex, index);
   const subscriptionId = spec.subscriptionIds.length > 0 ? spec.subscriptionIds[index % spec.subscriptionIds.length]! : '';
   const created = dateTime(date, 3600 + (index % 3600));
-  return {
+  return invoiceRow(customer, {
     invoice_id: id,
     number: `INV-${100000 + index}`,
     status,
     invoice_date: date,
     due_date: dueDate,
-    payment_expected_date: '',
-    ach_payment_initiated: false,
     transaction_type: subscriptionId ? 'renewal' : 'one_time',
     reference_number: index === spec.referencedIndex ? spec.referenceNumber : index % 10 === 0 ? `PO-${40000 + index}` : '',
-    customer_id: customer.customer_id,
-    customer_name: customer.display_name,
-    email: customer.email,
     invoice_items: [
       {
         item_id: `${id.slice(0, 12)}7${id.slice(13)}`,
@@ -78,38 +74,18 @@ export function bulkInvoice(dataset: BillingDataset, specIndex: number, spec: Bu
       },
     ],
     subscriptions: subscriptionId ? [{ subscription_id: subscriptionId }] : [],
-    coupons: [],
-    credits: [],
     sub_total: total,
     tax_total: 0,
     total,
     payment_made: paid,
-    credits_applied: 0,
-    write_off_amount: 0,
     balance,
     payments:
       paid > 0
         ? [{ payment_id: `${id.slice(0, 12)}8${id.slice(13)}`, invoice_payment_id: `${id.slice(0, 12)}9${id.slice(13)}`, payment_mode: 'autotransaction', amount_refunded: 0, gateway_transaction_id: `ch_bulk${index}`, description: '', date, reference_number: '', amount: paid, bank_charges: 0, exchange_rate: 1 }]
         : [],
-    currency_code: info.code,
-    currency_symbol: info.symbol,
-    exchange_rate: 1,
-    price_precision: info.precision,
-    salesperson_id: '',
-    salesperson_name: '',
     invoice_url: `https://zohosecurepay.com/billing/zylkercloud/secure?CInvoiceID=2-bulk${index.toString(16).padStart(8, '0')}`,
-    billing_address: customer.billing_address,
-    shipping_address: customer.shipping_address,
-    custom_fields: [],
-    comments: [],
-    notes: '',
-    terms: '',
-    can_send_in_mail: true,
-    has_attachment: false,
-    documents: [],
     created_time: created,
-    updated_time: created,
-  };
+  });
 }
 
 /** All bulk invoices of a customer (memoised per dataset: a page request must not rebuild 5,000 rows). */

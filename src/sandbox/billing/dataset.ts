@@ -7,6 +7,7 @@
 import { createRandom, type Random } from './random';
 import { convertPrice, currencyOf, idFromNumber, roundMoney } from './money';
 import { bulkInvoice, BULK_UNPAID_WINDOW } from './bulkInvoices';
+import { invoiceRow } from './invoiceRow';
 import { addDays, addInterval, dateTime, daysBetween, formattedDate, periodsBetween, SANDBOX_TODAY } from './calendar';
 import { ticketNumberOf } from '../../billing/ticketReference';
 import { BILLING_FIXTURES as F, TICKET_NUMBERS as T, deskReference } from './fixtures';
@@ -766,22 +767,16 @@ class WorldBuilder {
             },
           ]
         : [];
-    const invoice: WireInvoice = {
+    const invoice = invoiceRow(customer, {
       invoice_id: id,
       number: '', // assigned in date order once the world is complete
       status,
       invoice_date: spec.date,
       due_date: dueDate,
-      payment_expected_date: '',
-      ach_payment_initiated: false,
       transaction_type: spec.transactionType ?? 'one_time',
       reference_number: spec.reference ?? '',
-      customer_id: customer.customer_id,
-      customer_name: customer.display_name,
-      email: customer.email,
       invoice_items: items,
       subscriptions: spec.subscriptionId ? [{ subscription_id: spec.subscriptionId }] : [],
-      coupons: [],
       credits:
         creditsApplied > 0
           ? [{ creditnote_id: this.id(), creditnotes_number: `CN-${String(this.rng.int(10, 999)).padStart(5, '0')}`, credited_date: spec.date, credited_amount: creditsApplied }]
@@ -791,28 +786,14 @@ class WorldBuilder {
       total,
       payment_made: paymentMade,
       credits_applied: creditsApplied,
-      write_off_amount: 0,
       balance,
       payments,
-      currency_code: info.code,
-      currency_symbol: info.symbol,
-      exchange_rate: 1,
-      price_precision: info.precision,
-      salesperson_id: '',
-      salesperson_name: '',
       invoice_url: spec.invoiceUrl ?? `https://zohosecurepay.com/billing/zylkercloud/secure?CInvoiceID=2-${this.hex(40)}`,
-      billing_address: customer.billing_address,
-      shipping_address: customer.shipping_address,
       custom_fields: deskTicketField(spec.reference),
-      comments: [],
       notes: spec.notes ?? 'Thanks for your business.',
-      terms: '',
-      can_send_in_mail: true,
-      has_attachment: false,
-      documents: [],
       created_time: created,
       updated_time: payments[0] ? dateTime(payments[0].date, 3_700) : created,
-    };
+    });
     this.invoices.push(invoice);
     if (status !== 'draft') {
       this.transactions.push({

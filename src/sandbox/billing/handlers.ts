@@ -6,6 +6,7 @@
  * in one place.
  */
 import { http, HttpResponse, type RequestHandler } from 'msw';
+import { invoiceRow } from './invoiceRow';
 import { addDays, dateTime } from './calendar';
 import { address, compareText } from './dataset';
 import { convertPrice, CURRENCIES, currencyOf, roundMoney } from './money';
@@ -680,52 +681,29 @@ function createInvoice(route: Route, body: Json): Response {
   const created = nowDateTime(dataset, route.now);
   const status = query.get('send') === 'true' ? 'sent' : 'draft';
   const id = allocateId(dataset);
-  const invoice: WireInvoice = {
+  const invoice = invoiceRow(customer, {
     invoice_id: id,
     number: `INV-${String(dataset.nextInvoiceNumber++).padStart(6, '0')}`,
     status,
     invoice_date: date,
     due_date: str(body.due_date) || addDays(date, terms),
-    payment_expected_date: '',
-    ach_payment_initiated: false,
     transaction_type: 'one_time',
     reference_number: reference,
-    customer_id: customer.customer_id,
-    customer_name: customer.display_name,
-    email: customer.email,
     invoice_items: items,
-    subscriptions: [],
-    coupons: [],
-    credits: [],
     sub_total: total,
     tax_total: 0,
     total,
     payment_made: 0,
-    credits_applied: 0,
-    write_off_amount: 0,
     balance: total,
-    payments: [],
-    currency_code: info.code,
-    currency_symbol: info.symbol,
     exchange_rate: exchangeRate(route, body, info.code),
-    price_precision: info.precision,
-    salesperson_id: '',
-    salesperson_name: '',
     invoice_url: `https://zohosecurepay.com/billing/zylkercloud/secure?CInvoiceID=2-${id}`,
-    billing_address: customer.billing_address,
-    shipping_address: customer.shipping_address,
     custom_fields: Array.isArray(body.custom_fields)
       ? body.custom_fields.map((field, index) => ({ index: index + 1, label: str((field as Json).label), value: str((field as Json).value), data_type: 'string' }))
       : [],
-    comments: [],
     notes: str(body.notes),
     terms: str(body.terms),
-    can_send_in_mail: true,
-    has_attachment: false,
-    documents: [],
     created_time: created,
-    updated_time: created,
-  };
+  });
   dataset.invoices.push(invoice);
   // Drafts are not receivables yet.
   if (status !== 'draft') becomeReceivable(dataset, invoice, customer);
