@@ -4,7 +4,10 @@ import '../ui/theme.css';
 import { watchCspViolations } from '../host/cspWatch';
 import { connectDeskHost, deskSdkPresent } from '../host/deskHost';
 import type { Appearance, DeskHost } from '../host/types';
-import { createI18n, type I18n } from '../i18n/i18n';
+import { createI18n, loadMessages, pickLanguage, type I18n } from '../i18n/i18n';
+
+/** The one text that cannot come from a catalog: the catalogs themselves failed to load. */
+const FILES_DID_NOT_LOAD = 'Zoho Billing could not load its files. Reload the page. / ファイルを読み込めませんでした。ページを再読み込みしてください。';
 
 function applyAppearance(appearance: Appearance): void {
   document.documentElement.dataset.appearance = appearance;
@@ -23,8 +26,12 @@ export async function startWidget(
   const container = document.getElementById('root');
   if (!container) return;
   const root = createRoot(container);
-  const plainMessage = (key: string) => {
+  // The catalog chunks load while Desk starts: English always (the fallback), the browser's language as
+  // a good guess at the agent's. A catalog that cannot load is retried below, where it is needed.
+  const guessed = loadMessages(pickLanguage(navigator.language)).catch(() => undefined);
+  const plainMessage = async (key: string) => {
     // Without Desk there is no agent language: say it in the browser's.
+    await guessed;
     const i18n = createI18n(navigator.language);
     document.documentElement.lang = i18n.language;
     root.render(<p role="alert">{i18n.t(key)}</p>);
@@ -32,18 +39,26 @@ export async function startWidget(
 
   if (!deskSdkPresent()) {
     // Opened outside Desk (or the SDK script was blocked): a plain message, not a crash.
-    plainMessage(messages.noDesk);
+    await plainMessage(messages.noDesk);
     return;
   }
   let host: DeskHost;
   try {
     host = await connectDeskHost();
   } catch {
-    plainMessage(messages.startFailed);
+    await plainMessage(messages.startFailed);
     return;
   }
 
   const context = host.context();
+  await guessed;
+  try {
+    await loadMessages(pickLanguage(context.locale));
+  } catch {
+    // The page's own files did not load (connection dropped mid-start): no words to show but these.
+    root.render(<p role="alert">{FILES_DID_NOT_LOAD}</p>);
+    return;
+  }
   const i18n = createI18n(context.locale, context.user.timeZone);
   document.documentElement.lang = i18n.language;
   applyAppearance(context.appearance);

@@ -1,14 +1,35 @@
 /**
  * Messages and formats for the agent's Desk language. English is the fallback for any missing key,
  * and a missing key in both shows the key itself (visible in review, never a crash).
+ *
+ * The catalogs are not in the page's first script: a widget needs one language, so loadMessages()
+ * fetches it (plus English, the fallback) as its own chunk once Desk has said which one.
  */
-import en from '../../translations/en.json';
-import ja from '../../translations/ja.json';
 
 export type Messages = { [key: string]: string | Messages };
 export type SupportedLanguage = 'en' | 'ja';
 
-const catalogs: Record<SupportedLanguage, Messages> = { en, ja };
+const catalogs: Partial<Record<SupportedLanguage, Messages>> = {};
+
+const loaders: Record<SupportedLanguage, () => Promise<{ default: Messages }>> = {
+  en: () => import('../../translations/en.json'),
+  ja: () => import('../../translations/ja.json'),
+};
+
+/** Makes a catalog available to createI18n (loadMessages does this; tests and tools may too). */
+export function addMessages(language: SupportedLanguage, messages: Messages): void {
+  catalogs[language] = messages;
+}
+
+/** Loads the language's catalog and English's (the fallback), each once; rejects when a chunk cannot load. */
+export async function loadMessages(language: SupportedLanguage): Promise<void> {
+  const wanted: SupportedLanguage[] = language === 'en' ? ['en'] : ['en', language];
+  await Promise.all(
+    wanted.map(async (l) => {
+      if (!catalogs[l]) addMessages(l, (await loaders[l]()).default);
+    }),
+  );
+}
 
 /** "ja_JP", "ja-jp", "JA" → "ja"; anything we do not ship → "en". */
 export function pickLanguage(locale: string | null | undefined): SupportedLanguage {
@@ -92,7 +113,7 @@ export function createI18n(deskLocale: string | null | undefined, timeZone?: str
   };
 
   const t = (key: string, params?: MessageParams): string => {
-    const template = lookup(catalogs[language], key) ?? lookup(catalogs.en, key) ?? key;
+    const template = lookup(catalogs[language] ?? {}, key) ?? lookup(catalogs.en ?? {}, key) ?? key;
     if (!params) return template;
     return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
       Object.prototype.hasOwnProperty.call(params, name) ? String(params[name]) : whole,
