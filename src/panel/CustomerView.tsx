@@ -3,16 +3,14 @@ import type { Customer, CustomerSummary } from '../billing/types';
 import type { MatchMethod } from '../integration/types';
 import { Tabs } from '../ui/Tabs';
 import { useI18n } from '../ui/i18nContext';
-import { ActivityTab } from './ActivityTab';
 import { NotConnected, StaleBanner } from './BillingErrorView';
 import { BudgetBanner } from './BudgetBanner';
 import { CustomerHeader } from './CustomerHeader';
-import { InvoicesTab } from './InvoicesTab';
 import { Spinner } from '../ui/Spinner';
 import { ActionSuspense, LazyCreateDocumentForm, LazyEditAddressesForm } from './lazyActions';
+import { ActivityTab, InvoicesTab, prefetchTabs, SubscriptionsTab } from './lazyTabs';
 import { OverviewTab } from './OverviewTab';
 import { usePanelEnv } from './panelEnv';
-import { SubscriptionsTab } from './SubscriptionsTab';
 import { SummaryStrip } from './SummaryStrip';
 import { useLoad } from './useLoad';
 
@@ -57,6 +55,8 @@ export function CustomerView({
     }
   }, [form]);
   const id = summary.id;
+  // The other tabs' code arrives while the agent reads Overview.
+  useEffect(prefetchTabs, []);
   const detail = useLoad(`customer:${id}:${version}`, () => billing.read('getCustomer', id));
   const subs = useLoad(`subs:${id}:${version}`, () => billing.read('listSubscriptions', id, 1));
   const invoices = useLoad(`invoices:${id}:${version}`, () => billing.read('listInvoices', { customerId: id, page: 1 }));

@@ -1,0 +1,44 @@
+/**
+ * The tabs after Overview are not in the panel's first script: the first screen is the header, the
+ * summary and Overview. Each tab is its own chunk, asked for as soon as the customer is shown (so a
+ * click rarely waits) and rendered behind a spinner if it has not arrived yet.
+ */
+import { lazy, Suspense } from 'react';
+import { Spinner } from '../ui/Spinner';
+
+const loadActivity = () => import('./ActivityTab');
+const loadSubscriptions = () => import('./SubscriptionsTab');
+const loadInvoices = () => import('./InvoicesTab');
+
+const Activity = lazy(() => loadActivity().then((m) => ({ default: m.ActivityTab })));
+const Subscriptions = lazy(() => loadSubscriptions().then((m) => ({ default: m.SubscriptionsTab })));
+const Invoices = lazy(() => loadInvoices().then((m) => ({ default: m.InvoicesTab })));
+
+/** Starts fetching every tab's chunk; harmless to call again (the module loader keeps one promise each). */
+export function prefetchTabs(): void {
+  void Promise.all([loadActivity(), loadSubscriptions(), loadInvoices()]).catch(() => undefined);
+}
+
+export function ActivityTab({ customerId }: { customerId: string }) {
+  return (
+    <Suspense fallback={<Spinner />}>
+      <Activity customerId={customerId} />
+    </Suspense>
+  );
+}
+
+export function SubscriptionsTab({ customerId }: { customerId: string }) {
+  return (
+    <Suspense fallback={<Spinner />}>
+      <Subscriptions customerId={customerId} />
+    </Suspense>
+  );
+}
+
+export function InvoicesTab({ customerId }: { customerId: string }) {
+  return (
+    <Suspense fallback={<Spinner />}>
+      <Invoices customerId={customerId} />
+    </Suspense>
+  );
+}
