@@ -205,10 +205,9 @@ describe('hostile Desk text (ticket subject, contact names) in the panel', () =>
     const context = world.host.context();
     render(<PanelApp host={world.host} i18n={createI18n(context.locale, context.user.timeZone)} cacheOptions={{ sleep: async () => undefined, random: () => 0 }} />);
     await waitFor(() => expect(screen.queryByText('Finding the Billing customer…')).toBeNull(), { timeout: 8000 });
-    await act(async () => {
-      await new Promise((r) => setTimeout(r, 50));
-    });
+    // Positive signal: the hostile customer is on screen and its tab has finished loading; then nothing may be injected.
     await waitFor(() => expect(document.body.textContent).toContain(B.hostileDisplayName.trim()), { timeout: 8000 });
+    await waitFor(() => expect(within(screen.getByRole('tabpanel')).queryByText(/^Loading…$/)).toBeNull(), { timeout: 8000 });
     expect(injectionProblems(document.body)).toEqual([]);
   });
 });
@@ -254,9 +253,12 @@ describe('impossible numbers, currencies and dates', () => {
     const heading = await screen.findByRole('heading', { name: /Bowman/ }, { timeout: 8000 });
     for (const tab of ['Overview', 'Activity', 'Subscriptions', 'Invoices']) {
       await user.click(screen.getByRole('tab', { name: tab }));
-      await act(async () => {
-        await new Promise((r) => setTimeout(r, 30));
-      });
+      // Positive signal: the tab's own reads have answered (no loading indicator left in its panel).
+      await waitFor(() => {
+        const panel = screen.getByRole('tabpanel');
+        expect(within(panel).queryByText(/^Loading…$/)).toBeNull();
+        expect(panel.querySelector('.skeleton, .spinner')).toBeNull();
+      }, { timeout: 8000 });
       expect(heading).toBeInTheDocument();
       expect(document.body.textContent).not.toMatch(/\bNaN\b|Infinity|undefined|\[object Object\]|Invalid Date/);
     }
