@@ -8,6 +8,10 @@
  * currency is three letters or null, a date is a real YYYY-MM-DD or null, an instant is ISO-8601 with a
  * colon offset or null. A field that fails its check becomes null/"" instead of failing the whole row;
  * only a row without its identity id is dropped — one bad row never loses the rest of a list.
+ *
+ * Longer than the house's ~300 lines on purpose: one schema per Billing record, each next to the coercions
+ * it uses, so a reviewer checks a record's tolerance in one place; splitting by record would spread the
+ * shared coercions over many files.
  */
 import { z } from 'zod';
 import { httpsUrl } from '../host/guards';

@@ -3,6 +3,9 @@
  * answers in JSON strings up to three levels deep, sometimes already parsed, sometimes not, and
  * several shapes are NOT CONFIRMED; so every level accepts `string | object`, parsing is bounded
  * (at most three JSON.parse per path) and guarded, and nothing here throws: callers get a HostResult.
+ *
+ * Over ~300 lines because it is the one place every SDK answer shape is read (requests, rejections,
+ * storage, popups); the shapes share the bounded decoder, and splitting them would duplicate it.
  */
 import { z } from 'zod';
 import { httpsUrl, isRecord, type UnknownRecord } from './guards';

@@ -3,6 +3,8 @@
  * Anchor customers (fixtures.ts) carry the cases tests and the simulator need by name; filler
  * customers drawn from the PRNG make the lists look like a real org. The 5,000 invoices of the very
  * large customer are not generated here (see bulkInvoices.ts) so building a world stays cheap.
+ * Long on purpose (sandbox only, never shipped): the world is one deterministic build, and the order of
+ * PRNG draws is part of it, so the builder and the anchor scenarios stay in one file.
  */
 import { createRandom, type Random } from './random';
 import { convertPrice, currencyOf, idFromNumber, roundMoney } from './money';

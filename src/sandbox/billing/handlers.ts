@@ -4,6 +4,8 @@
  * filter, HTTP 400 for an unknown customer id, 404 for an unknown subscription), plus switchable
  * faults. One catch-all handler per data-center host keeps faults, latency and call recording
  * in one place.
+ * Long on purpose (sandbox only, never shipped): one handler per Billing endpoint behind the single
+ * catch-all, so faults, latency and the call log stay in one place.
  */
 import { http, HttpResponse, type RequestHandler } from 'msw';
 import { invoiceRow } from './invoiceRow';

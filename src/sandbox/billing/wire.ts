@@ -2,6 +2,7 @@
  * Raw Zoho Billing records as they travel on the wire (snake_case, billing-api.md §12).
  * The sandbox stores the DETAIL shape of every record and derives list rows from it, so a list
  * and a detail of the same record can never disagree.
+ * Types only (no code), one interface per Billing record: long because Billing's records are.
  */
 
 export interface WireAddress {
