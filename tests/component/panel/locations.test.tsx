@@ -106,9 +106,14 @@ describe('customer resolution and locations', () => {
     expect(await screen.findByRole('heading', { name: /Bob Builder/ })).toBeInTheDocument();
     await act(async () => {
       releaseAda();
-      await new Promise((r) => setTimeout(r, 20));
+      await adaHeld;
     });
-    expect(screen.getByRole('heading', { name: /Bob Builder/ })).toBeInTheDocument();
+    // Positive signal that Ada's late answer has been through the panel: later work (the same ticket
+    // re-read) has finished and rebuilt the view; Ada must not have appeared at any point since.
+    const heading = screen.getByRole('heading', { name: /Bob Builder/ });
+    expect(screen.queryByText('Ada Lovelace')).toBeNull();
+    act(() => desk.emit('ticketChanged', {}));
+    await waitFor(() => expect(screen.getByRole('heading', { name: /Bob Builder/ })).not.toBe(heading));
     expect(screen.queryByText('Ada Lovelace')).toBeNull();
   });
   it('"Change" lets the agent search for and link another customer', async () => {
