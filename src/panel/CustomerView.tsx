@@ -10,6 +10,7 @@ import { Spinner } from '../ui/Spinner';
 import { ActionSuspense, LazyCreateDocumentForm, LazyEditAddressesForm } from './lazyActions';
 import { ActivityTab, InvoicesTab, prefetchTabs, SubscriptionsTab } from './lazyTabs';
 import { OverviewTab } from './OverviewTab';
+import { PaymentLinkShortcut } from './PaymentLinkShortcut';
 import { usePanelEnv } from './panelEnv';
 import { SummaryStrip } from './SummaryStrip';
 import { useLoad } from './useLoad';
@@ -160,6 +161,8 @@ export function CustomerView({
           <button type="button" className="button" data-opens="quote" onClick={() => openForm('quote')}>
             {i18n.t('panel.actions.createQuote')}
           </button>
+          {/* Only a ticket page has a reply editor; one click puts a payment link into it (B11). */}
+          {kind === 'ticket' && invoices.status === 'ready' && <PaymentLinkShortcut invoices={invoices.value.items} />}
         </div>
       )}
       {form === null ? (

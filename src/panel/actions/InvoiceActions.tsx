@@ -5,6 +5,7 @@ import { httpsUrl } from '../../host/guards';
 import type { DataCenter, DeskHost } from '../../host/types';
 import { useI18n } from '../../ui/i18nContext';
 import { ActionError } from './ActionError';
+import { payable } from './paymentLink';
 import { useOnce } from './useOnce';
 import './actions.css';
 
@@ -24,13 +25,6 @@ type Notice = { kind: 'status' | 'alert'; text: string } | { kind: 'error'; erro
 export function pdfFileName(number: string): string {
   const base = number.replace(/[\\/:*?"<>|\u0000-\u001f]+/g, '_').trim() || 'invoice';
   return `${base}.pdf`;
-}
-
-/** Paid and void invoices have nothing left to pay. */
-function payable(invoice: InvoiceActionsProps['invoice']): boolean {
-  const status = invoice.status.toLowerCase();
-  if (status === 'paid' || status === 'void' || status === 'draft') return false;
-  return invoice.balance === null || invoice.balance > 0;
 }
 
 export function InvoiceActions({ host, api, invoice, organization, canInsert = true }: InvoiceActionsProps) {

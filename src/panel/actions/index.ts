@@ -2,3 +2,4 @@ export { CreateCustomerForm, type CreateCustomerFormProps } from './CreateCustom
 export { EditAddressesForm, type EditAddressesFormProps } from './EditAddressesForm';
 export { CreateDocumentForm, type CreateDocumentFormProps } from './CreateDocumentForm';
 export { InvoiceActions, type InvoiceActionsProps } from './InvoiceActions';
+export { insertPaymentLink, latestUnpaid, payable, paymentLinkFor } from './paymentLink';
