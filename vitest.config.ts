@@ -17,6 +17,8 @@ export default defineConfig({
           environment: 'jsdom',
           include: ['tests/component/**/*.test.tsx'],
           setupFiles: ['tests/setupMessages.ts', 'tests/component/setup.ts'],
+          // About 7 runs share 2 cores: a whole-panel test over the sandbox may take 5 s of wall time.
+          testTimeout: 15_000,
         },
       },
       {

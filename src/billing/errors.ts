@@ -35,6 +35,8 @@ export interface BillingErrorInit {
   code?: number;
   /** Milliseconds to wait before retrying, from Retry-After when Billing sent one. */
   retryAfterMs?: number;
+  /** When Billing may be called again (epoch ms): the end of a 429 cool-down, so the UI can say "retry at …". */
+  retryAt?: number;
   authUrl?: string;
   /** Billing's own message, shown only as plain text. */
   detail?: string;
@@ -46,6 +48,7 @@ export class BillingError extends Error {
   readonly status: number | undefined;
   readonly code: number | undefined;
   readonly retryAfterMs: number | undefined;
+  readonly retryAt: number | undefined;
   readonly authUrl: string | undefined;
   readonly detail: string | undefined;
 
@@ -56,6 +59,7 @@ export class BillingError extends Error {
     this.status = init.status;
     this.code = init.code;
     this.retryAfterMs = init.retryAfterMs;
+    this.retryAt = init.retryAt;
     this.authUrl = init.authUrl;
     this.detail = init.detail;
   }

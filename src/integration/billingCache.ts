@@ -1,8 +1,9 @@
 /**
  * The panel's only way to read Zoho Billing. Billing allows ~100 calls a minute per organization,
  * shared by every agent (SPEC C3), so reads are cached per (organization, call, arguments),
- * identical in-flight calls share one request, at most a few run at once, and a 429 backs off
- * (Retry-After when given, else exponential, with jitter) for every call of this organization.
+ * identical in-flight calls share one request, and billingRequests.ts paces what goes out (slots,
+ * 429 back-off and cool-down). The cache is observable: readers subscribe (src/panel/useBilling.ts), a
+ * write drops what it changes here, in one place, and every reader of it reads again.
  *
  * Freshness: an answer younger than `freshMs` (5 min) is served without a call; up to `staleMs` it is served
  * at once and refreshed in the background (stale-while-revalidate). When a refresh fails for a
@@ -10,83 +11,20 @@
  * so the panel can keep showing it, marked (SPEC B14).
  */
 import { BillingError, toBillingError } from '../billing/errors';
+import { createScheduler, isSuperseded } from './billingRequests';
 import type { BillingApi } from '../billing/types';
-import type { MeterLevel } from './dailyMeter';
-import type { SharedTier } from './portalShare';
-import type { CachePersistence } from './sessionCache';
 
-export type ReadCall =
-  | 'listOrganizations'
-  | 'findCustomersByEmail'
-  | 'searchCustomers'
-  | 'getCustomer'
-  | 'listContactPersons'
-  | 'listSubscriptions'
-  | 'getSubscription'
-  | 'listSubscriptionActivities'
-  | 'listTransactions'
-  | 'listInvoices'
-  | 'getInvoice'
-  | 'listCatalog';
-
-export type ReadResult<K extends ReadCall> = Awaited<ReturnType<BillingApi[K]>>;
-
-export interface Fetched<T> {
-  value: T;
-  /** ms since the answer arrived from Billing (0 for a fresh call). */
-  ageMs: number;
-  fetchedAt: number;
-  /** Set when Billing could not be reached now and this is the last good answer instead. */
-  error: BillingError | null;
-}
-
-export interface CacheOptions {
-  organizationId: string;
-  freshMs?: number;
-  staleMs?: number;
-  /** How long a last good answer may stand in for a failed refresh. */
-  keepMs?: number;
-  maxConcurrent?: number;
-  /** Attempts per call when rate-limited (first try included). */
-  maxAttempts?: number;
-  /** Longest single back-off we will wait; a longer Retry-After fails at once (the UI shows it). */
-  maxBackoffMs?: number;
-  /** After giving up on a 429, how long every read waits before calling Billing again. */
-  coolDownMs?: number;
-  maxEntries?: number;
-  /** Where answers outlive this widget (the tab's sessionStorage in Desk); memory only when absent. */
-  persist?: CachePersistence;
-  /** The portal-shared snapshot, gate, lease and meter (portalShare.ts); this widget alone when absent. */
-  shared?: SharedTier;
-  now?: () => number;
-  sleep?: (ms: number) => Promise<void>;
-  random?: () => number;
-}
-
-export interface LastGood {
-  call: ReadCall;
-  args: readonly unknown[];
-  value: unknown;
-  fetchedAt: number;
-}
-
-export interface BillingCache {
-  readonly organizationId: string;
-  /** A cached read, with the answer's age. Throws a BillingError when nothing usable is known. */
-  read<K extends ReadCall>(call: K, ...args: Parameters<BillingApi[K]>): Promise<Fetched<ReadResult<K>>>;
-  /** The same reads as a plain BillingApi (writes pass straight through and drop that customer's entries). */
-  api: BillingApi;
-  /** Every answer kept for one customer (its detail, lists), newest first. */
-  lastGoodForCustomer(customerId: string): LastGood[];
-  invalidateCustomer(customerId: string): void;
-  /** The agent asked to try again: end the cool-down after a 429 (their click, their call). */
-  resume(): void;
-  /** Where today's Billing calls stand against the admin's cap (always 'normal' without a portal share). */
-  budgetLevel(): MeterLevel;
-  clear(): void;
-  /** Calls sent to Billing through this cache (diagnostics, tests). */
-  readonly sent: number;
-}
+export type {
+  BillingCache,
+  BillingReader,
+  CacheEvent,
+  CacheOptions,
+  Fetched,
+  LastGood,
+  ReadCall,
+  ReadResult,
+} from './billingCacheTypes';
+import type { BillingCache, CacheEvent, CacheOptions, Fetched, LastGood, ReadCall, ReadResult } from './billingCacheTypes';
 
 interface Entry {
   call: ReadCall;
@@ -111,6 +49,8 @@ function customerOf(call: ReadCall, args: readonly unknown[]): string | null {
   return null;
 }
 
+const SEARCHES: ReadonlySet<ReadCall> = new Set(['findCustomersByEmail', 'searchCustomers']);
+
 const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 export function createBillingCache(api: BillingApi, options: CacheOptions): BillingCache {
@@ -121,14 +61,8 @@ export function createBillingCache(api: BillingApi, options: CacheOptions): Bill
   const freshMs = options.freshMs ?? 5 * 60_000;
   const staleMs = options.staleMs ?? 30 * 60_000;
   const keepMs = options.keepMs ?? 60 * 60_000;
-  const maxConcurrent = Math.max(1, options.maxConcurrent ?? 4);
-  const maxAttempts = Math.max(1, options.maxAttempts ?? 3);
-  const maxBackoffMs = options.maxBackoffMs ?? 20_000;
-  const coolDownMs = options.coolDownMs ?? 30_000;
   const maxEntries = options.maxEntries ?? 400;
   const now = options.now ?? Date.now;
-  const sleep = options.sleep ?? defaultSleep;
-  const random = options.random ?? Math.random;
   const persist = options.persist;
   const shared = options.shared;
   /** Until then Billing is called because an agent asked (Refresh, Retry, a write), cap or not. */
@@ -139,54 +73,27 @@ export function createBillingCache(api: BillingApi, options: CacheOptions): Bill
   const asked = () => {
     explicitUntil = now() + ASKED_MS;
   };
+  const requests = createScheduler(api, {
+    maxConcurrent: Math.max(1, options.maxConcurrent ?? 4),
+    maxAttempts: Math.max(1, options.maxAttempts ?? 3),
+    maxBackoffMs: options.maxBackoffMs ?? 20_000,
+    coolDownMs: options.coolDownMs ?? 30_000,
+    now,
+    sleep: options.sleep ?? defaultSleep,
+    random: options.random ?? Math.random,
+    coolDown: persist?.coolDown?.(organizationId),
+  });
 
   const entries = new Map<string, Entry>();
-  const inFlight = new Map<string, Promise<Entry>>();
-  let running = 0;
-  const waiting: Array<() => void> = [];
-  /** After a 429 nobody in this widget calls before this instant (the budget is org-wide). */
-  let pausedUntil = 0;
-  let sent = 0;
+  /** Calls on their way, joined only by reads of the same epoch (a Retry never joins a hanging call). */
+  const inFlight = new Map<string, { epoch: number; seq: number; call: ReadCall; args: readonly unknown[]; promise: Promise<Entry> }>();
+  /** Per key, the newest call whose answer was kept: a slow older answer never overwrites it (B13). */
+  const keptSeq = new Map<string, number>();
+  let seq = 0;
+  const listeners = new Set<(event: CacheEvent) => void>();
+  const emit = (event: CacheEvent) => [...listeners].forEach((listener) => listener(event));
 
   const keyOf = (call: ReadCall, args: readonly unknown[]) => JSON.stringify([organizationId, call, args]);
-
-  async function slot<T>(task: () => Promise<T>): Promise<T> {
-    if (running >= maxConcurrent) await new Promise<void>((resolve) => waiting.push(resolve));
-    running += 1;
-    try {
-      return await task();
-    } finally {
-      running -= 1;
-      waiting.shift()?.();
-    }
-  }
-
-  async function callWithBackoff(call: ReadCall, args: readonly unknown[]): Promise<unknown> {
-    const fn = api[call] as (...a: unknown[]) => Promise<unknown>;
-    for (let attempt = 1; ; attempt += 1) {
-      const wait = pausedUntil - now();
-      // Still cooling down after Billing said "too many": answer at once, without spending a call.
-      if (wait > maxBackoffMs) {
-        throw new BillingError('rate-limited', 'Waiting for Zoho Billing to accept calls again.', { retryAfterMs: wait });
-      }
-      if (wait > 0) await sleep(wait);
-      try {
-        sent += 1;
-        return await slot(() => fn.apply(api, [...args]));
-      } catch (e) {
-        const error = toBillingError(e);
-        if (error.kind !== 'rate-limited') throw error;
-        const base = error.retryAfterMs ?? 1000 * 2 ** (attempt - 1);
-        if (attempt >= maxAttempts || base > maxBackoffMs) {
-          // Given up: every read of this widget holds off, so Retry clicks cannot burn the org's budget.
-          pausedUntil = Math.max(pausedUntil, now() + Math.max(base, coolDownMs));
-          throw error;
-        }
-        const delay = Math.min(maxBackoffMs, base + Math.floor(random() * 500));
-        pausedUntil = Math.max(pausedUntil, now() + delay);
-      }
-    }
-  }
 
   function store(entry: Entry, key: string) {
     entries.delete(key);
@@ -197,37 +104,53 @@ export function createBillingCache(api: BillingApi, options: CacheOptions): Bill
       if (oldest === undefined) break;
       entries.delete(oldest);
     }
+    emit({ type: 'stored', key });
   }
 
-  function refresh(call: ReadCall, args: readonly unknown[], key: string): Promise<Entry> {
+  function fetch(call: ReadCall, args: readonly unknown[], key: string, join: boolean): Promise<Entry> {
     const pending = inFlight.get(key);
-    if (pending) return pending;
-    const p = callWithBackoff(call, args)
-      .then((value) => {
-        const entry: Entry = { call, args, value, fetchedAt: now() };
+    if (join && pending && pending.epoch === requests.epoch) return pending.promise;
+    const mine = ++seq;
+    const p = requests.send(call, args).then((value) => {
+      const entry: Entry = { call, args, value, fetchedAt: now() };
+      if ((keptSeq.get(key) ?? 0) < mine) {
+        keptSeq.set(key, mine);
         store(entry, key);
         shared?.save(call, args, value, entry.fetchedAt);
-        return entry;
-      })
-      .finally(() => inFlight.delete(key));
-    inFlight.set(key, p);
+      }
+      return entry;
+    });
+    const flight = { epoch: requests.epoch, seq: mine, call, args, promise: p };
+    inFlight.set(key, flight);
+    // Settled (answered, failed, or abandoned by the Desk timeout): nobody joins it any more.
+    const done = () => {
+      if (inFlight.get(key) === flight) inFlight.delete(key);
+    };
+    p.then(done, done);
     return p;
   }
 
-  async function read<K extends ReadCall>(call: K, ...args: Parameters<BillingApi[K]>): Promise<Fetched<ReadResult<K>>> {
+  function kept(call: ReadCall, args: readonly unknown[], key: string): Entry | undefined {
+    const inMemory = entries.get(key);
+    if (inMemory || !persist) return inMemory;
+    const saved = persist.load(key);
+    // Only what this organization's cache wrote under this exact key, and nothing from the future.
+    if (!saved || saved.call !== call || saved.fetchedAt > now()) return undefined;
+    const entry: Entry = { call, args, value: saved.value, fetchedAt: saved.fetchedAt };
+    entries.set(key, entry);
+    return entry;
+  }
+
+  function answer<K extends ReadCall>(entry: Entry, error: BillingError | null): Fetched<ReadResult<K>> {
+    return { value: entry.value as ReadResult<K>, ageMs: Math.max(0, now() - entry.fetchedAt), fetchedAt: entry.fetchedAt, error };
+  }
+
+  async function readAs<K extends ReadCall>(call: K, args: readonly unknown[], fresh: boolean): Promise<Fetched<ReadResult<K>>> {
     const key = keyOf(call, args);
-    let cached = entries.get(key);
-    if (!cached && persist) {
-      const kept = persist.load(key);
-      // Only what this organization's cache wrote under this exact key, and nothing from the future.
-      if (kept && kept.call === call && kept.fetchedAt <= now()) {
-        cached = { call, args, value: kept.value, fetchedAt: kept.fetchedAt };
-        entries.set(key, cached);
-      }
-    }
+    let cached = kept(call, args, key);
     let t = now();
     const customer = customerOf(call, args);
-    const bypass = customer !== null && (refreshed.get(customer) ?? 0) > t;
+    const bypass = fresh || (customer !== null && (refreshed.get(customer) ?? 0) > t);
     if (shared && !bypass && (!cached || t - cached.fetchedAt >= freshMs)) {
       // Another agent may have read it lately. The gate throws (not authorised, forbidden) before any of it shows.
       const found = await shared.load(call, args);
@@ -239,40 +162,56 @@ export function createBillingCache(api: BillingApi, options: CacheOptions): Bill
       t = now();
     }
     const level = shared?.level() ?? 'normal';
-    const agentAsked = t < explicitUntil;
-    const as = (entry: Entry, error: BillingError | null): Fetched<ReadResult<K>> => ({
-      value: entry.value as ReadResult<K>,
-      ageMs: Math.max(0, now() - entry.fetchedAt),
-      fetchedAt: entry.fetchedAt,
-      error,
-    });
-    if (cached && t - cached.fetchedAt < freshMs) return as(cached, null);
-    if (cached && t - cached.fetchedAt < staleMs && !agentAsked) {
+    const agentAsked = fresh || t < explicitUntil;
+    if (!fresh && cached && t - cached.fetchedAt < freshMs) return answer(cached, null);
+    if (!fresh && cached && t - cached.fetchedAt < staleMs && !agentAsked) {
       // Serve now, refresh quietly (one agent of the portal at a time, never near the daily cap);
       // a failed background refresh keeps the old entry.
       void (shared ? shared.mayRefresh(call, args) : Promise.resolve(true))
-        .then((may) => (may ? refresh(call, args, key) : null))
+        .then((may) => (may ? fetch(call, args, key, true) : null))
         .catch(() => undefined);
-      return as(cached, null);
+      return answer(cached, null);
     }
     // Near or past the daily cap, what is kept is shown (with its age) rather than spending a call.
-    if (cached && level !== 'normal' && !agentAsked && t - cached.fetchedAt < keepMs) return as(cached, null);
+    if (cached && level !== 'normal' && !agentAsked && t - cached.fetchedAt < keepMs) return answer(cached, null);
     if (level === 'over' && !agentAsked) {
       throw new BillingError('over-cap', "Today's cap on Zoho Billing calls is reached; only an agent's Retry calls Billing.");
     }
     try {
-      return as(await refresh(call, args, key), null);
+      return answer(await fetch(call, args, key, !fresh), null);
     } catch (e) {
+      if (isSuperseded(e)) throw e;
       const error = toBillingError(e);
-      if (error.transient && cached && t - cached.fetchedAt < keepMs) return as(cached, error);
+      // A fresh read (the write guard's check) must see Billing as it is now, or fail: never an old list.
+      if (!fresh && error.transient && cached && t - cached.fetchedAt < keepMs) return answer(cached, error);
       throw error;
     }
   }
 
-  /** Drops kept answers, in memory and in the tab, whose call and arguments match. */
+  /** Drops kept answers, in memory and in the tab, whose call and arguments match; their readers hear it. */
   function invalidateWhere(matches: (call: ReadCall, args: readonly unknown[]) => boolean) {
-    for (const [key, entry] of entries) if (matches(entry.call, entry.args)) entries.delete(key);
-    for (const [key, entry] of persist?.entries() ?? []) if (matches(entry.call as ReadCall, entry.args)) persist?.remove(key);
+    const dropped = new Set<string>();
+    for (const [key, entry] of entries) {
+      if (matches(entry.call, entry.args)) {
+        entries.delete(key);
+        dropped.add(key);
+      }
+    }
+    for (const [key, entry] of persist?.entries() ?? []) {
+      if (matches(entry.call as ReadCall, entry.args)) {
+        persist?.remove(key);
+        dropped.add(key);
+      }
+    }
+    // A call already on its way may carry the state from before the write: never join it, never keep it.
+    for (const [key, flight] of inFlight) {
+      if (dropped.has(key) || matches(flight.call, flight.args)) {
+        inFlight.delete(key);
+        keptSeq.set(key, Math.max(keptSeq.get(key) ?? 0, flight.seq));
+        dropped.add(key);
+      }
+    }
+    if (dropped.size > 0) emit({ type: 'invalidated', keys: dropped });
   }
 
   /** Refresh, or after a write: this customer's next reads ask Billing, whatever is kept or shared. */
@@ -291,62 +230,73 @@ export function createBillingCache(api: BillingApi, options: CacheOptions): Bill
     if (email) shared?.invalidateEmail(email);
   }
 
-  const SEARCHES: ReadonlySet<ReadCall> = new Set(['findCustomersByEmail', 'searchCustomers']);
   /** A new or changed customer can change the answer of any search. */
   const invalidateSearches = () => invalidateWhere((call) => SEARCHES.has(call));
 
-  const reader =
-    <K extends ReadCall>(call: K) =>
-    async (...args: Parameters<BillingApi[K]>): Promise<ReadResult<K>> =>
-      (await read(call, ...args)).value;
-
-  const cachedApi: BillingApi = {
-    listOrganizations: reader('listOrganizations'),
-    findCustomersByEmail: reader('findCustomersByEmail'),
-    searchCustomers: reader('searchCustomers'),
-    getCustomer: reader('getCustomer'),
-    listContactPersons: reader('listContactPersons'),
-    listSubscriptions: reader('listSubscriptions'),
-    getSubscription: reader('getSubscription'),
-    listSubscriptionActivities: reader('listSubscriptionActivities'),
-    listTransactions: reader('listTransactions'),
-    listInvoices: reader('listInvoices'),
-    getInvoice: reader('getInvoice'),
-    listCatalog: reader('listCatalog'),
-    getInvoicePdf: (id) => api.getInvoicePdf(id),
-    createInvoicePaymentLink: (id) => api.createInvoicePaymentLink(id),
-    markInvoiceOpen: (id) => api.markInvoiceOpen(id),
-    createCustomer: async (input) => {
-      const created = await api.createCustomer(input);
-      // Otherwise a kept "no customer for this email" would hide the one just created.
-      invalidateSearches();
-      wrote(null, input.email);
-      return created;
-    },
-    updateCustomerAddresses: async (customer, billing, shipping) => {
-      const updated = await api.updateCustomerAddresses(customer, billing, shipping);
-      wrote(customer.id, customer.email);
-      invalidateSearches();
-      return updated;
-    },
-    createInvoice: async (input) => {
-      const created = await api.createInvoice(input);
-      wrote(input.customerId);
-      return created;
-    },
-    createQuote: async (input) => {
-      const created = await api.createQuote(input);
-      wrote(input.customerId);
-      return created;
-    },
-    // Straight through, uncached: only the write guard reads quotes, and it must see Billing as it is now.
-    listQuotes: (query) => api.listQuotes(query),
-  };
+  function apiOf(fresh: ReadonlySet<ReadCall>): BillingApi {
+    const reader =
+      <K extends ReadCall>(call: K) =>
+      async (...args: Parameters<BillingApi[K]>): Promise<ReadResult<K>> =>
+        (await readAs(call, args, fresh.has(call))).value;
+    return {
+      listOrganizations: reader('listOrganizations'),
+      findCustomersByEmail: reader('findCustomersByEmail'),
+      searchCustomers: reader('searchCustomers'),
+      getCustomer: reader('getCustomer'),
+      listContactPersons: reader('listContactPersons'),
+      listSubscriptions: reader('listSubscriptions'),
+      getSubscription: reader('getSubscription'),
+      listSubscriptionActivities: reader('listSubscriptionActivities'),
+      listTransactions: reader('listTransactions'),
+      listInvoices: reader('listInvoices'),
+      getInvoice: reader('getInvoice'),
+      listCatalog: reader('listCatalog'),
+      getInvoicePdf: (id) => api.getInvoicePdf(id),
+      createInvoicePaymentLink: (id) => api.createInvoicePaymentLink(id),
+      markInvoiceOpen: async (id) => {
+        const opened = await api.markInvoiceOpen(id);
+        // Its status changed: the invoice and every invoice list that may show it read again.
+        invalidateWhere((call, args) => (call === 'getInvoice' && args[0] === id) || call === 'listInvoices');
+        return opened;
+      },
+      createCustomer: async (input) => {
+        const created = await api.createCustomer(input);
+        // Otherwise a kept "no customer for this email" would hide the one just created.
+        invalidateSearches();
+        wrote(null, input.email);
+        return created;
+      },
+      updateCustomerAddresses: async (customer, billing, shipping) => {
+        const updated = await api.updateCustomerAddresses(customer, billing, shipping);
+        wrote(customer.id, customer.email);
+        invalidateSearches();
+        return updated;
+      },
+      createInvoice: async (input) => {
+        const created = await api.createInvoice(input);
+        wrote(input.customerId);
+        return created;
+      },
+      createQuote: async (input) => {
+        const created = await api.createQuote(input);
+        wrote(input.customerId);
+        return created;
+      },
+      // Straight through, uncached: only the write guard reads quotes, and it must see Billing as it is now.
+      listQuotes: (query) => api.listQuotes(query),
+    };
+  }
 
   return {
     organizationId,
-    read,
-    api: cachedApi,
+    read: (call, ...args) => readAs(call, args, false),
+    keyOf: (call, ...args) => keyOf(call, args),
+    api: apiOf(new Set()),
+    writer: apiOf(new Set<ReadCall>(['listInvoices'])),
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
     lastGoodForCustomer(customerId) {
       const found: LastGood[] = [];
       for (const entry of entries.values()) {
@@ -357,11 +307,13 @@ export function createBillingCache(api: BillingApi, options: CacheOptions): Bill
       return found.sort((a, b) => b.fetchedAt - a.fetchedAt);
     },
     invalidateCustomer,
+    supersede: () => requests.supersede(),
     resume() {
-      pausedUntil = Math.min(pausedUntil, now());
+      requests.resume();
       asked();
     },
     budgetLevel: () => shared?.level() ?? 'normal',
+    coolDownUntil: () => requests.coolDownUntil(),
     clear() {
       entries.clear();
       // Keys are JSON arrays that start with the organization id.
@@ -369,7 +321,7 @@ export function createBillingCache(api: BillingApi, options: CacheOptions): Bill
       for (const [key] of persist?.entries() ?? []) if (key.startsWith(ours)) persist?.remove(key);
     },
     get sent() {
-      return sent;
+      return requests.sent;
     },
   };
 }

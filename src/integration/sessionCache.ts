@@ -5,7 +5,11 @@
  * in this tab (same origin). Every failure here is silent: the cache is an optimisation, never a source
  * of truth.
  */
+import type { CoolDownStore } from './billingRequests';
+
 export const SESSION_CACHE_PREFIX = 'zbd:billing:v1:';
+/** The end of a 429 cool-down per organization: a re-created widget must not call Billing before it. */
+export const COOL_DOWN_PREFIX = 'zbd:billing-cooldown:v1:';
 
 export interface PersistedEntry {
   call: string;
@@ -19,13 +23,15 @@ export interface CachePersistence {
   save(key: string, entry: PersistedEntry): void;
   remove(key: string): void;
   entries(): Array<[string, PersistedEntry]>;
+  /** Where one organization's 429 cool-down is kept (see billingRequests.ts). */
+  coolDown?(organizationId: string): CoolDownStore;
 }
 
-function ourKeys(storage: Storage): string[] {
+function ourKeys(storage: Storage, prefix = SESSION_CACHE_PREFIX): string[] {
   const keys: string[] = [];
   for (let i = 0; i < storage.length; i += 1) {
     const key = storage.key(i);
-    if (key?.startsWith(SESSION_CACHE_PREFIX)) keys.push(key);
+    if (key?.startsWith(prefix)) keys.push(key);
   }
   return keys;
 }
@@ -54,13 +60,17 @@ export function tabStorage(): Storage | null {
   }
 }
 
-export function clearSessionCache(storage: Storage | null = tabStorage()): void {
-  if (!storage) return;
+function removeAll(storage: Storage, prefixes: string[]): void {
   try {
-    for (const key of ourKeys(storage)) storage.removeItem(key);
+    for (const key of prefixes.flatMap((prefix) => ourKeys(storage, prefix))) storage.removeItem(key);
   } catch {
     // nothing kept, nothing to clear
   }
+}
+
+/** Everything this extension kept in the tab: answers and cool-downs (the integration was removed). */
+export function clearSessionCache(storage: Storage | null = tabStorage()): void {
+  if (storage) removeAll(storage, [SESSION_CACHE_PREFIX, COOL_DOWN_PREFIX]);
 }
 
 export function sessionPersistence(storage: Storage | null = tabStorage()): CachePersistence | undefined {
@@ -79,8 +89,8 @@ export function sessionPersistence(storage: Storage | null = tabStorage()): Cach
       try {
         storage.setItem(full(key), text);
       } catch {
-        // Quota reached: start over rather than keep an arbitrary half.
-        clearSessionCache(storage);
+        // Quota reached: start over rather than keep an arbitrary half (a cool-down stays).
+        removeAll(storage, [SESSION_CACHE_PREFIX]);
         try {
           storage.setItem(full(key), text);
         } catch {
@@ -104,6 +114,27 @@ export function sessionPersistence(storage: Storage | null = tabStorage()): Cach
       } catch {
         return [];
       }
+    },
+    coolDown(organizationId) {
+      const key = COOL_DOWN_PREFIX + organizationId;
+      return {
+        load() {
+          try {
+            const until = Number(storage.getItem(key));
+            return Number.isFinite(until) && until > 0 ? until : null;
+          } catch {
+            return null;
+          }
+        },
+        save(until) {
+          try {
+            if (until === null) storage.removeItem(key);
+            else storage.setItem(key, String(until));
+          } catch {
+            // The cool-down still holds in this widget's memory.
+          }
+        },
+      };
     },
   };
 }

@@ -10,7 +10,7 @@ import { BillingErrorView } from './BillingErrorView';
 import { InvoiceDetailView } from './InvoiceDetailView';
 import { usePanelEnv } from './panelEnv';
 import { SubscriptionDetailView } from './SubscriptionsTab';
-import { useLoad } from './useLoad';
+import { useBillingQuery } from './useBilling';
 
 /** Kinds whose words name a date ("Trial started, ends Dec 1, 2026") when the sentence gave one. */
 const DATED = new Set(['trialStarted', 'cancelScheduled', 'paused', 'scheduledStart']);
@@ -77,28 +77,22 @@ function groupByMonth(events: TimelineEvent[], month: (value: string | null) => 
 
 export function ActivityTab({ customerId }: { customerId: string }) {
   const i18n = useI18n();
-  const { billing } = usePanelEnv();
   const [open, setOpen] = useState<{ opens: Opens; key: string } | null>(null);
   const returnTo = useRef<string | null>(null);
   // Milestones and invoices from the pages the panel already holds: shown at once, no extra call.
-  const quick = useLoad(
-    `timeline-quick:${customerId}`,
-    async () => {
+  const quick = useBillingQuery(
+    async (billing) => {
       const [subs, invoices] = await Promise.all([
         billing.read('listSubscriptions', customerId, 1),
         billing.read('listInvoices', { customerId, page: 1 }),
       ]);
       return quickTimeline(subs.value.items, invoices.value.items);
     },
-    false,
+    [customerId],
   );
   // The full history costs one call per subscription, so all of them is the agent's explicit choice (SPEC C3).
   const [everySubscription, setEverySubscription] = useState(false);
-  const timeline = useLoad(
-    `timeline:${customerId}:${everySubscription ? 'all' : 'recent'}`,
-    () => loadTimeline(billing, customerId, everySubscription),
-    false,
-  );
+  const timeline = useBillingQuery((billing) => loadTimeline(billing, customerId, everySubscription), [customerId, everySubscription]);
   // Back from a detail: the row that opened it gets the focus again.
   useEffect(() => {
     if (open || !returnTo.current) return;

@@ -1,4 +1,5 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef } from 'react';
+import { useLatest } from '../ui/useLatest';
 import type { Customer } from '../billing/types';
 import type { DeskAccount, DeskContact } from '../host/types';
 import { Spinner } from '../ui/Spinner';
@@ -7,7 +8,7 @@ import { ActionSuspense, LazyCreateCustomerForm } from './lazyActions';
 import { usePanelEnv } from './panelEnv';
 import type { ResolveTarget } from './resolveCustomer';
 
-type Prefill = { status: 'loading' } | { status: 'ready'; contact: DeskContact | null; account: DeskAccount | null };
+type Prefill = { contact: DeskContact | null; account: DeskAccount | null };
 
 /** Without a Desk contact (a ticket that only has an email) the form still starts from what is known. */
 function contactFromTarget(target: ResolveTarget): DeskContact | null {
@@ -37,42 +38,35 @@ export function CreateCustomerPanel({
 }) {
   const i18n = useI18n();
   const { host, billing } = usePanelEnv();
-  const [prefill, setPrefill] = useState<Prefill>({ status: 'loading' });
   const region = useRef<HTMLElement>(null);
   useEffect(() => region.current?.focus(), []);
   const entityKind = target.entity?.kind ?? null;
   const entityId = target.entity?.id ?? null;
 
-  useEffect(() => {
-    let live = true;
-    const done = (contact: DeskContact | null, account: DeskAccount | null) => {
-      if (live) setPrefill({ status: 'ready', contact, account });
-    };
+  const prefill = useLatest<Prefill>(async () => {
     // Desk not answering only costs the prefill: the agent can still type everything.
     if (entityKind === 'contact' && entityId) {
-      void host.contact(entityId).then((r) => done(r.ok ? r.value : contactFromTarget(target), null));
-    } else if (entityKind === 'account' && entityId) {
-      void host.account(entityId).then((r) => done(null, r.ok ? r.value : null));
-    } else {
-      done(contactFromTarget(target), null);
+      const r = await host.contact(entityId);
+      return { contact: r.ok ? r.value : contactFromTarget(target), account: null };
     }
-    return () => {
-      live = false;
-    };
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    if (entityKind === 'account' && entityId) {
+      const r = await host.account(entityId);
+      return { contact: null, account: r.ok ? r.value : null };
+    }
+    return { contact: contactFromTarget(target), account: null };
   }, [host, entityKind, entityId]);
 
   return (
     <section ref={region} tabIndex={-1} aria-label={i18n.t('panel.actions.createCustomer')}>
-      {prefill.status === 'loading' ? (
+      {prefill.status !== 'ready' ? (
         <Spinner />
       ) : (
         <ActionSuspense>
           <LazyCreateCustomerForm
             host={host}
             api={billing.api}
-            contact={prefill.contact}
-            account={prefill.account}
+            contact={prefill.value.contact}
+            account={prefill.value.account}
             onCreated={onCreated}
             onCancel={onCancel}
           />

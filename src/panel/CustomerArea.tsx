@@ -11,7 +11,7 @@ import { CreateCustomerPanel } from './CreateCustomerPanel';
 import { CustomerView } from './CustomerView';
 import { usePanelEnv } from './panelEnv';
 import { resolveCustomer, type Candidate, type ResolveTarget } from './resolveCustomer';
-import { useLoad } from './useLoad';
+import { useBillingQuery, useBillingRead } from './useBilling';
 
 export interface CreateCustomerRequest {
   target: ResolveTarget;
@@ -43,10 +43,9 @@ function CustomerChoice({ customer, onChoose, method }: { customer: CustomerSumm
 
 function CustomerSearch({ initial, onChoose }: { initial: string; onChoose: (c: CustomerSummary) => void }) {
   const i18n = useI18n();
-  const { billing } = usePanelEnv();
   const [text, setText] = useState(initial);
   const [query, setQuery] = useState<string | null>(null);
-  const results = useLoad(query, () => billing.read('searchCustomers', query ?? '', 1));
+  const results = useBillingRead(query === null ? null : 'searchCustomers', query ?? '', 1);
   const submit = (e: FormEvent) => {
     e.preventDefault();
     const q = text.trim();
@@ -121,7 +120,7 @@ export function CustomerArea({
   const env = usePanelEnv();
   const [chosen, setChosen] = useState<{ key: string; value: Chosen; picking: boolean }>({ key: targetKey, value: null, picking: false });
   const current = chosen.key === targetKey ? chosen : { key: targetKey, value: null, picking: false };
-  const resolution = useLoad(`${targetKey}`, () => resolveCustomer(target, env.billing, env.host), false);
+  const resolution = useBillingQuery((billing) => resolveCustomer(target, billing, env.host), [targetKey]);
 
   // What happened to the saved link of the last choice: the panel says "remembered" only once Desk
   // storage confirmed it, and a failed save says so in place with Save again (issue 15).

@@ -13,7 +13,7 @@ import { OverviewTab } from './OverviewTab';
 import { PaymentLinkShortcut } from './PaymentLinkShortcut';
 import { usePanelEnv } from './panelEnv';
 import { SummaryStrip } from './SummaryStrip';
-import { useLoad } from './useLoad';
+import { useBillingRead } from './useBilling';
 
 const TAB_IDS = ['overview', 'activity', 'subscriptions', 'invoices'] as const;
 type TabId = (typeof TAB_IDS)[number];
@@ -23,8 +23,8 @@ type OpenForm = 'invoice' | 'quote' | 'addresses' | null;
 /**
  * One customer: header and strip from the search row at once, then in parallel the detail,
  * the first subscriptions page and the first invoices page (the tabs reuse those cached answers).
- * The write forms open in place of the tabs; after a write the cache has dropped this customer's
- * answers, and `version` makes every list read again so the new record shows.
+ * The write forms open in place of the tabs; a write drops this customer's answers in the cache, and
+ * every reader of them (here and in the tabs) reads again by itself, so the new record shows.
  */
 export function CustomerView({
   summary,
@@ -40,7 +40,6 @@ export function CustomerView({
   const { billing, host } = env;
   const [tab, setTab] = useState<TabId>('overview');
   const [form, setForm] = useState<OpenForm>(null);
-  const [version, setVersion] = useState(0);
   const [saved, setSaved] = useState<Customer | null>(null);
   const region = useRef<HTMLElement>(null);
   const root = useRef<HTMLDivElement>(null);
@@ -58,9 +57,9 @@ export function CustomerView({
   const id = summary.id;
   // The other tabs' code arrives while the agent reads Overview.
   useEffect(prefetchTabs, []);
-  const detail = useLoad(`customer:${id}:${version}`, () => billing.read('getCustomer', id));
-  const subs = useLoad(`subs:${id}:${version}`, () => billing.read('listSubscriptions', id, 1));
-  const invoices = useLoad(`invoices:${id}:${version}`, () => billing.read('listInvoices', { customerId: id, page: 1 }));
+  const detail = useBillingRead('getCustomer', id);
+  const subs = useBillingRead('listSubscriptions', id, 1);
+  const invoices = useBillingRead('listInvoices', { customerId: id, page: 1 });
   // Documents are created from a ticket or a Desk contact/account, not from a ticket still being written.
   const kind = host.context().kind;
   const canCreateDocuments = kind === 'ticket' || kind === 'contact' || kind === 'account';
@@ -68,13 +67,12 @@ export function CustomerView({
   if (detail.status === 'error' && detail.error.kind === 'not-authorised') return <NotConnected authUrl={detail.error.authUrl} onCheckAgain={detail.retry} />;
 
   // While the re-read after an address change runs, Billing's own answer to the change is shown.
-  const customer = detail.status === 'ready' ? detail.value : (saved ?? summary);
-  const detailForTabs = detail.status === 'loading' && saved ? { status: 'ready' as const, value: saved, ageMs: 0, staleError: null, retry: detail.retry } : detail;
+  const rereading = detail.status === 'loading' || (detail.status === 'ready' && (detail.refreshing === true || detail.staleError !== null));
+  const customer = saved && rereading ? saved : detail.status === 'ready' ? detail.value : (saved ?? summary);
+  const detailForTabs = saved && rereading ? { status: 'ready' as const, value: saved, ageMs: 0, staleError: null, retry: detail.retry } : detail;
   const stale = [detail, subs, invoices].find((s) => s.status === 'ready' && s.staleError);
-  const reload = () => {
-    billing.invalidateCustomer(id);
-    setVersion((v) => v + 1);
-  };
+  // Every reader of this customer (header, strip, tabs) hears the cache and reads again.
+  const reload = () => billing.invalidateCustomer(id);
   const openForm = (which: Exclude<OpenForm, null>) => setForm(which);
   const close = () => setForm(null);
 
@@ -85,16 +83,15 @@ export function CustomerView({
         <LazyCreateDocumentForm
           key={form}
           host={host}
-          api={billing.api}
+          api={billing.writer}
           kind={form}
           customer={customer}
           baseCurrency={env.organization.currencyCode}
           organization={env.organization}
           canInsert={kind === 'ticket'}
           ticketNumber={env.ticketNumber}
-          invalidateCustomer={billing.invalidateCustomer}
+          invalidateCustomer={null}
           onCreated={(document) => {
-            reload();
             if (document.kind === 'invoice') setTab('invoices');
           }}
           onCancel={close}
@@ -113,7 +110,6 @@ export function CustomerView({
             customer={detailForTabs.value}
             onSaved={(updated) => {
               setSaved(updated);
-              reload();
               setTab('overview');
               close();
             }}
@@ -130,9 +126,9 @@ export function CustomerView({
         onSelect={(t) => setTab(t as TabId)}
       >
         {tab === 'overview' && <OverviewTab summary={summary} detail={detailForTabs} onEditAddresses={() => openForm('addresses')} />}
-        {tab === 'activity' && <ActivityTab key={version} customerId={id} />}
-        {tab === 'subscriptions' && <SubscriptionsTab key={version} customerId={id} />}
-        {tab === 'invoices' && <InvoicesTab key={version} customerId={id} />}
+        {tab === 'activity' && <ActivityTab customerId={id} />}
+        {tab === 'subscriptions' && <SubscriptionsTab customerId={id} />}
+        {tab === 'invoices' && <InvoicesTab customerId={id} />}
       </Tabs>
     );
   }

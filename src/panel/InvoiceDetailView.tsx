@@ -7,14 +7,14 @@ import { useI18n } from '../ui/i18nContext';
 import { BillingErrorView, StaleBanner } from './BillingErrorView';
 import { ActionSuspense, LazyInvoiceActions } from './lazyActions';
 import { usePanelEnv } from './panelEnv';
-import { useLoad } from './useLoad';
+import { useBillingRead } from './useBilling';
 
 export function InvoiceDetailView({ invoiceId, onBack, backLabel }: { invoiceId: string; onBack: () => void; backLabel?: string }) {
   const i18n = useI18n();
   const { billing, organization, host } = usePanelEnv();
   // Only a ticket page has a reply editor to insert the payment link into.
   const canInsert = host.context().kind === 'ticket';
-  const detail = useLoad(`invoice:${invoiceId}`, () => billing.read('getInvoice', invoiceId));
+  const detail = useBillingRead('getInvoice', invoiceId);
   const back = (
     <button type="button" className="link-button" onClick={onBack}>
       ← {backLabel ?? i18n.t('panel.invoices.back')}

@@ -6,21 +6,21 @@ import { BillingErrorView, StaleBanner } from './BillingErrorView';
 import { InvoiceDetailView } from './InvoiceDetailView';
 import { InvoiceRows } from './InvoiceRows';
 import { usePanelEnv } from './panelEnv';
-import { usePagedList } from './usePagedList';
+import { useBillingPages } from './useBilling';
 import { useTicketInvoices } from './ticketInvoices';
 
 const LATER_PAGE_SIZE = 200;
 
 export function InvoicesTab({ customerId }: { customerId: string }) {
   const i18n = useI18n();
-  const { billing, ticketNumber } = usePanelEnv();
+  const { ticketNumber } = usePanelEnv();
   const [filter, setFilter] = useState<'ticket' | 'all'>('all');
   const [open, setOpen] = useState<string | null>(null);
   // The first page is the one the header and summary already asked for (shared, small, quick). After
   // it, Billing's largest pages: scrolling through 5,000 invoices then costs 26 calls, not 100 (C3).
-  const list = usePagedList(`invoices:${customerId}`, (page) =>
-    billing.read('listInvoices', page === 1 ? { customerId, page } : { customerId, page: page - 1, perPage: LATER_PAGE_SIZE }),
-  );
+  const list = useBillingPages('listInvoices', (page) => [
+    page === 1 ? { customerId, page } : { customerId, page: page - 1, perPage: LATER_PAGE_SIZE },
+  ]);
 
   const forTicket = filter === 'ticket' && Boolean(ticketNumber);
   const ticket = useTicketInvoices(customerId, ticketNumber ?? null, forTicket, list.items);

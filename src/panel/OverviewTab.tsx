@@ -3,7 +3,7 @@ import { addressLines } from './address';
 import { Skeleton } from '../ui/Spinner';
 import { useI18n } from '../ui/i18nContext';
 import { BillingErrorView } from './BillingErrorView';
-import type { LoadState } from './useLoad';
+import type { LoadState } from './useBilling';
 
 function AddressLines({ address }: { address: Address | null }) {
   const i18n = useI18n();

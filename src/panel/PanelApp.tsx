@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo } from 'react';
 import { createBillingClient } from '../billing/billingClient';
 import type { BillingApi } from '../billing/types';
 import type { DataCenter, DeskHost, HostError } from '../host/types';
@@ -11,6 +11,7 @@ import type { IntegrationSettings } from '../integration/types';
 import { EmptyState } from '../ui/EmptyState';
 import { I18nProvider, useI18n } from '../ui/i18nContext';
 import { Spinner } from '../ui/Spinner';
+import { useLatest } from '../ui/useLatest';
 import { CustomerArea, type CreateCustomerRequest } from './CustomerArea';
 import { PanelEnvProvider, type PanelEnv } from './panelEnv';
 import { useDeskSubject } from './useDeskSubject';
@@ -32,10 +33,7 @@ export interface PanelAppProps {
 const defaultFactory: BillingFactory = (org, host) =>
   createBillingClient({ request: (req) => host.request(req), dataCenter: org.dataCenter, organizationId: org.id });
 
-type Start =
-  | { status: 'loading' }
-  | { status: 'error'; error: HostError }
-  | { status: 'ready'; settings: IntegrationSettings; isAdmin: boolean | null };
+type Started = { ok: true; settings: IntegrationSettings; isAdmin: boolean | null } | { ok: false; error: HostError };
 
 function HostErrorView({ onRetry, error }: { onRetry: () => void; error?: HostError }) {
   const i18n = useI18n();
@@ -86,48 +84,37 @@ function LocationPanel({ base, onCreateCustomer }: { base: BaseEnv; onCreateCust
 
 function PanelBody({ host, createBilling = defaultFactory, cacheOptions, portalShare, onCreateCustomer }: Omit<PanelAppProps, 'i18n'>) {
   const i18n = useI18n();
-  const [start, setStart] = useState<Start>({ status: 'loading' });
-  const [attempt, setAttempt] = useState(0);
-
-  useEffect(() => {
-    let live = true;
-    setStart({ status: 'loading' });
-    void Promise.all([loadSettings(host), host.isAdmin()]).then(([settings, admin]) => {
-      if (!live) return;
-      if (!settings.ok) setStart({ status: 'error', error: settings.error });
-      else setStart({ status: 'ready', settings: settings.value, isAdmin: admin.ok ? admin.value : null });
-    });
-    return () => {
-      live = false;
-    };
-  }, [host, attempt]);
+  const started = useLatest<Started>(
+    async (reason, previous) => {
+      if (reason === 'refresh' && previous?.ok) {
+        // A quiet look (one storage read): a failure keeps what is shown, an unchanged record keeps its identity.
+        const settings = await loadSettings(host);
+        if (!settings.ok || JSON.stringify(settings.value) === JSON.stringify(previous.settings)) return previous;
+        return { ...previous, settings: settings.value };
+      }
+      const [settings, admin] = await Promise.all([loadSettings(host), host.isAdmin()]);
+      if (!settings.ok) return { ok: false, error: settings.error };
+      return { ok: true, settings: settings.value, isAdmin: admin.ok ? admin.value : null };
+    },
+    [host],
+  );
+  const start = started.status === 'ready' ? started.value : null;
 
   // An admin may disable the integration or change the organization while this panel stays open: look
-  // again, quietly, whenever the agent moves on or comes back to the panel (one storage read each).
+  // again, quietly, whenever the agent moves on or comes back to the panel.
+  const { refresh: recheck } = started;
   useEffect(() => {
-    let live = true;
-    const recheck = () => {
-      void loadSettings(host).then((settings) => {
-        if (!live || !settings.ok) return;
-        setStart((current) =>
-          current.status === 'ready' && JSON.stringify(current.settings) !== JSON.stringify(settings.value)
-            ? { ...current, settings: settings.value }
-            : current,
-        );
-      });
-    };
     const offTicket = host.on('ticketChanged', recheck);
     const offPage = host.on('pageChanged', recheck);
     window.addEventListener('focus', recheck);
     return () => {
-      live = false;
       offTicket();
       offPage();
       window.removeEventListener('focus', recheck);
     };
-  }, [host]);
+  }, [host, recheck]);
 
-  const org = start.status === 'ready' && start.settings.enabled ? start.settings.organization : null;
+  const org = start?.ok && start.settings.enabled ? start.settings.organization : null;
   // One cache per organization for the life of the widget: a ticket switch reuses fresh answers.
   const billing = useMemo(
     () =>
@@ -139,15 +126,25 @@ function PanelBody({ host, createBilling = defaultFactory, cacheOptions, portalS
   );
 
   const organization = org ? { id: org.id, name: org.name, dataCenter: org.dataCenter, currencyCode: org.currencyCode } : null;
-  const isAdminNow = start.status === 'ready' ? start.isAdmin : null;
+  const isAdminNow = start?.ok ? start.isAdmin : null;
+
+  // The agent moved to another ticket or page: what is still on its way for the old one is not waited for.
+  useEffect(() => {
+    if (!billing) return;
+    const supersede = () => billing.supersede();
+    const offs = [host.on('ticketChanged', supersede), host.on('pageChanged', supersede)];
+    return () => offs.forEach((off) => off());
+  }, [host, billing]);
   const base = useMemo<BaseEnv | null>(
     () => (billing && organization ? { host, billing, isAdmin: isAdminNow, organization } : null),
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [host, billing, isAdminNow, organization?.name, organization?.currencyCode],
   );
 
-  if (start.status === 'loading') return <Spinner />;
-  if (start.status === 'error') return <HostErrorView error={start.error} onRetry={() => setAttempt((a) => a + 1)} />;
+  if (started.status === 'error' || (start && !start.ok)) {
+    return <HostErrorView error={start && !start.ok ? start.error : undefined} onRetry={started.retry} />;
+  }
+  if (!start) return <Spinner />;
   const { settings, isAdmin } = start;
   if (!settings.enabled) {
     return (

@@ -12,8 +12,7 @@ import { InvoiceDetailView } from './InvoiceDetailView';
 import { InvoiceRows } from './InvoiceRows';
 import { httpsUrl } from '../host/guards';
 import { usePanelEnv } from './panelEnv';
-import { useLoad } from './useLoad';
-import { usePagedList } from './usePagedList';
+import { useBillingPages, useBillingRead } from './useBilling';
 import { endedOn, hasEnded, sortSubscriptions } from './subscriptionOrder';
 
 export function usePerInterval() {
@@ -50,11 +49,11 @@ function RowDate({ subscription: s }: { subscription: Subscription }) {
 
 export function SubscriptionDetailView({ subscriptionId, onBack, backLabel }: { subscriptionId: string; onBack: () => void; backLabel?: string }) {
   const i18n = useI18n();
-  const { billing, organization } = usePanelEnv();
+  const { organization } = usePanelEnv();
   const perInterval = usePerInterval();
   const [openInvoice, setOpenInvoice] = useState<string | null>(null);
-  const detail = useLoad(`sub:${subscriptionId}`, () => billing.read('getSubscription', subscriptionId));
-  const invoices = useLoad(`sub-invoices:${subscriptionId}`, () => billing.read('listInvoices', { subscriptionId, page: 1 }));
+  const detail = useBillingRead('getSubscription', subscriptionId);
+  const invoices = useBillingRead('listInvoices', { subscriptionId, page: 1 });
   const back = (
     <button type="button" className="link-button" onClick={onBack}>
       ← {backLabel ?? i18n.t('panel.subscriptions.back')}
@@ -158,10 +157,9 @@ export function SubscriptionDetailView({ subscriptionId, onBack, backLabel }: { 
 
 export function SubscriptionsTab({ customerId }: { customerId: string }) {
   const i18n = useI18n();
-  const { billing } = usePanelEnv();
   const perInterval = usePerInterval();
   const [open, setOpen] = useState<string | null>(null);
-  const list = usePagedList(`subs:${customerId}`, (page) => billing.read('listSubscriptions', customerId, page));
+  const list = useBillingPages('listSubscriptions', (page) => [customerId, page]);
   if (open) return <SubscriptionDetailView subscriptionId={open} onBack={() => setOpen(null)} />;
   return (
     <div>

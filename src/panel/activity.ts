@@ -7,7 +7,7 @@
  */
 import { toBillingError } from '../billing/errors';
 import type { InvoiceSummary, Subscription, SubscriptionActivity, Transaction } from '../billing/types';
-import type { BillingCache } from '../integration/billingCache';
+import type { BillingReader } from '../integration/billingCache';
 import { readActivity, type ActivityKind } from './activityText';
 import { sortSubscriptions } from './subscriptionOrder';
 
@@ -204,7 +204,7 @@ export function mergeEvents(activities: TimelineEvent[], money: TimelineEvent[],
 }
 
 /** The customer's history: subscription activities and money events, newest first (SPEC B4). */
-export async function loadTimeline(billing: BillingCache, customerId: string, everySubscription = false): Promise<Timeline> {
+export async function loadTimeline(billing: BillingReader, customerId: string, everySubscription = false): Promise<Timeline> {
   // Money events and the invoice page (for numbers; usually cached) do not gate the subscription histories.
   const settledTransactions = Promise.allSettled([billing.read('listTransactions', customerId, 1)]).then(([t]) => t);
   const settledInvoices = Promise.allSettled([billing.read('listInvoices', { customerId, page: 1 })]).then(([i]) => i);

@@ -4,9 +4,14 @@ import type { I18n } from '../i18n/i18n';
 /** HTTP statuses that mean "no answer in time" (a gateway or Billing gave up waiting), whatever kind they were filed under. */
 const TIMED_OUT = new Set([408, 504]);
 
-/** When Billing said to come back: the instant, fixed when the error first reached the panel. */
+/**
+ * When Billing said to come back: the cache's cool-down end when it set one (the same instant for every
+ * read, and for a re-created widget), else fixed when the error first reached the panel.
+ */
 export function retryInstant(error: BillingError, receivedAt: number): number | null {
-  return error.kind === 'rate-limited' && error.retryAfterMs !== undefined ? receivedAt + error.retryAfterMs : null;
+  if (error.kind !== 'rate-limited') return null;
+  if (error.retryAt !== undefined) return error.retryAt;
+  return error.retryAfterMs !== undefined ? receivedAt + error.retryAfterMs : null;
 }
 
 function waitText(i18n: I18n, ms: number): string {

@@ -6,7 +6,7 @@
 import { isBillingError } from '../billing/errors';
 import type { CustomerSummary } from '../billing/types';
 import type { DeskHost } from '../host/types';
-import type { BillingCache } from '../integration/billingCache';
+import type { BillingReader } from '../integration/billingCache';
 import { deleteCustomerLink, getCustomerLink, type LinkEntity } from '../integration/customerLinks';
 import type { MatchMethod } from '../integration/types';
 
@@ -49,7 +49,7 @@ function uniqueLower(values: string[]): string[] {
 
 export async function resolveCustomer(
   target: ResolveTarget,
-  billing: BillingCache,
+  billing: BillingReader,
   host: LinkHost,
 ): Promise<Resolution> {
   if (target.entity) {

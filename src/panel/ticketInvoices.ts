@@ -1,7 +1,6 @@
 import { referencesTicket, ticketDigits } from '../billing/ticketReference';
 import type { InvoiceSummary } from '../billing/types';
-import { usePanelEnv } from './panelEnv';
-import { useLoad, type LoadState } from './useLoad';
+import { useBillingRead, type LoadState } from './useBilling';
 
 /** Billing's largest page: one call covers every invoice a ticket could plausibly have. */
 const SEARCH_PAGE_SIZE = 200;
@@ -28,10 +27,8 @@ export interface TicketInvoices {
  * contain the digits never shows up as the ticket's.
  */
 export function useTicketInvoices(customerId: string, ticketNumber: string | null, enabled: boolean, loaded: InvoiceSummary[]): TicketInvoices {
-  const { billing } = usePanelEnv();
   const digits = ticketDigits(ticketNumber) ?? '';
-  const key = enabled && digits ? `invoices:${customerId}:ticket:${digits}` : null;
-  const search = useLoad(key, () => billing.read('listInvoices', { customerId, searchText: digits, page: 1, perPage: SEARCH_PAGE_SIZE }));
+  const search = useBillingRead(enabled && digits ? 'listInvoices' : null, { customerId, searchText: digits, page: 1, perPage: SEARCH_PAGE_SIZE });
   if (search.status !== 'ready' || !ticketNumber) return { state: search as TicketInvoices['state'], searchIgnored: false };
   const found = new Map<string, InvoiceSummary>();
   for (const invoice of [...search.value.items, ...loaded]) if (isForTicket(invoice, ticketNumber)) found.set(invoice.id, invoice);

@@ -5,6 +5,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { DeskContact, DeskHost, HostError, LocationKind, TicketFormValues } from '../host/types';
 import { watchTicketForm } from '../host/formPoller';
+import { useLatest } from '../ui/useLatest';
 import type { ResolveTarget } from './resolveCustomer';
 
 export type DeskSubject =
@@ -135,10 +136,8 @@ function sameForm(a: TicketFormValues | null, b: TicketFormValues | null): boole
 
 export function useDeskSubject(host: DeskHost, kind: LocationKind): DeskSubject & { refresh: () => void } {
   const [version, setVersion] = useState(0);
-  const [subject, setSubject] = useState<DeskSubject>({ status: 'loading' });
   const [form, setForm] = useState<TicketFormValues | null>(null);
   const formRef = useRef<TicketFormValues | null>(null);
-  const generation = useRef(0);
   const isForm = kind === 'ticketForm';
 
   const refresh = useCallback(() => setVersion((v) => v + 1), []);
@@ -160,19 +159,13 @@ export function useDeskSubject(host: DeskHost, kind: LocationKind): DeskSubject 
     });
   }, [isForm, host, version]);
 
-  useEffect(() => {
-    const mine = ++generation.current;
-    if (isForm && form === null) return;
-    const load = loaderFor(host, kind, version, form);
-    load().then(
-      (next) => {
-        if (generation.current === mine) setSubject(next);
-      },
-      (e: unknown) => {
-        if (generation.current === mine) setSubject({ status: 'error', error: { kind: 'rejected', message: String(e) } });
-      },
-    );
-  }, [host, kind, version, form, isForm]);
-
+  // The previous subject stays on screen until the new one is known; an older answer never replaces it.
+  const latest = useLatest(isForm && form === null ? null : loaderFor(host, kind, version, form), [host, kind, version, form, isForm], {
+    keep: true,
+  });
+  const subject: DeskSubject =
+    latest.status === 'error'
+      ? { status: 'error', error: { kind: 'rejected', message: String(latest.error) } }
+      : (latest.value ?? { status: 'loading' });
   return { ...subject, refresh };
 }

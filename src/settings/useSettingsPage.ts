@@ -14,6 +14,7 @@ import type { I18n } from '../i18n/i18n';
 import { removeIntegration, type RemovalReport } from '../integration/removeIntegration';
 import { loadSettings, saveSettings, type SaveSettingsResult } from '../integration/settingsStore';
 import type { IntegrationSettings } from '../integration/types';
+import { useLatest } from '../ui/useLatest';
 import { reasonText } from './reasons';
 import { useWindowFocus } from '../ui/useWindowFocus';
 
@@ -87,97 +88,75 @@ export function useSettingsPage({ host, i18n, billing, now = () => new Date() }:
     [billing, host],
   );
 
-  const [access, setAccess] = useState<Access>('checking');
-  const [settings, setSettings] = useState<Loaded>({ status: 'loading' });
-  const [connection, setConnection] = useState<Connection>({ status: 'checking' });
   const [busy, setBusy] = useState<Busy>(null);
   const [notice, setNotice] = useState<Notice | null>(null);
   const [awaitingAuthorisation, setAwaitingAuthorisation] = useState(false);
   const [changing, setChanging] = useState(false);
   /** After "Remove" the page must not silently re-link the only organization (the admin just removed it). */
   const [autoLinkAllowed, setAutoLinkAllowed] = useState(true);
-  const checkSeq = useRef(0);
-  const accessSeq = useRef(0);
-  const accessRef = useRef<Access>('checking');
-  const loadSeq = useRef(0);
   const autoLinkTried = useRef<string | null>(null);
 
-  const canEdit = access === 'admin';
-
-  /**
-   * `quiet`: a re-check nobody asked for (the window got the focus back) keeps what the page shows until
-   * the answer differs, instead of flashing "checking" and re-laying out the page under the pointer (A1).
-   */
-  const check = useCallback(async (quiet = false) => {
-    const seq = ++checkSeq.current;
-    if (!quiet) setConnection({ status: 'checking' });
-    let next: Connection;
-    try {
-      const organizations = await api.listOrganizations();
-      next = { status: 'ok', organizations, forbidden: false };
-    } catch (e) {
-      const error = toBillingError(e);
-      if (error.kind === 'not-authorised') next = { status: 'not-authorised', authUrl: httpsUrl(error.authUrl) };
-      // 403: the account may not use any organization; that is "no organization", not a failure (SPEC A3).
-      else if (error.kind === 'forbidden') next = { status: 'ok', organizations: [], forbidden: true };
-      else next = { status: 'error', error };
-    }
-    // A slower, older check must not overwrite a newer one.
-    if (seq !== checkSeq.current) return;
-    setConnection((current) => (sameConnection(current, next) ? current : next));
-    if (next.status === 'ok') setAwaitingAuthorisation(false);
-  }, [api]);
-
-  const refreshAccess = useCallback(async () => {
-    const seq = ++accessSeq.current;
+  // Three looks at the outside world (the role, the stored settings, the connection); each keeps only its
+  // latest answer, so a slower, older one never overwrites a newer one.
+  const accessRun = useLatest<Access>(async () => {
     // The host contract is to resolve, but a rejection here must not leave the page "checking" forever.
     const r = await host.isAdmin().catch(
       (e: unknown): HostResult<boolean | null> => ({ ok: false, error: { kind: 'rejected', message: String(e) } }),
     );
-    if (seq !== accessSeq.current) return;
-    const next: Access = !r.ok
-      ? r.error.kind === 'not-authorised'
-        ? 'needs-connection'
-        : 'unknown'
-      : r.value === null
-        ? 'unknown'
-        : r.value
-          ? 'admin'
-          : 'not-admin';
-    accessRef.current = next;
-    setAccess(next);
+    if (!r.ok) return r.error.kind === 'not-authorised' ? 'needs-connection' : 'unknown';
+    return r.value === null ? 'unknown' : r.value ? 'admin' : 'not-admin';
   }, [host]);
+  const access: Access = accessRun.status === 'ready' ? accessRun.value : (accessRun.value ?? 'checking');
 
-  /** Look at the outside world again: the connection, and the role while it is not settled. */
-  const recheck = useCallback(
-    (quiet = false) => {
-      void check(quiet);
-      if (accessRef.current !== 'admin' && accessRef.current !== 'not-admin') void refreshAccess();
-    },
-    [check, refreshAccess],
-  );
-
-  const load = useCallback(async () => {
-    const seq = ++loadSeq.current;
-    setSettings({ status: 'loading' });
+  const readSettings = useCallback(async (): Promise<Loaded> => {
     const result = await loadSettings(host).catch(
       (e: unknown): HostResult<IntegrationSettings> => ({ ok: false, error: { kind: 'rejected', message: String(e) } }),
     );
-    if (seq !== loadSeq.current) return;
-    setSettings(result.ok ? { status: 'ok', value: result.value } : { status: 'error', error: result.error });
+    return result.ok ? { status: 'ok', value: result.value } : { status: 'error', error: result.error };
   }, [host]);
+  const settingsRun = useLatest<Loaded>(readSettings, [readSettings]);
+  const settings: Loaded = settingsRun.status === 'ready' ? settingsRun.value : { status: 'loading' };
+  const { set: setSettings, retry: load } = settingsRun;
 
+  const connectionRun = useLatest<Connection>(
+    async (_reason, previous) => {
+      let next: Connection;
+      try {
+        next = { status: 'ok', organizations: await api.listOrganizations(), forbidden: false };
+      } catch (e) {
+        const error = toBillingError(e);
+        if (error.kind === 'not-authorised') next = { status: 'not-authorised', authUrl: httpsUrl(error.authUrl) };
+        // 403: the account may not use any organization; that is "no organization", not a failure (SPEC A3).
+        else if (error.kind === 'forbidden') next = { status: 'ok', organizations: [], forbidden: true };
+        else next = { status: 'error', error };
+      }
+      return previous && sameConnection(previous, next) ? previous : next;
+    },
+    [api],
+  );
+  const connection: Connection = connectionRun.status === 'ready' ? connectionRun.value : { status: 'checking' };
   useEffect(() => {
-    void refreshAccess();
-    void load();
-    void check();
-    return () => {
-      // Answers arriving after unmount are dropped by the sequence checks.
-      accessSeq.current += 1;
-      loadSeq.current += 1;
-      checkSeq.current += 1;
-    };
-  }, [refreshAccess, load, check]);
+    if (connection.status === 'ok') setAwaitingAuthorisation(false);
+  }, [connection.status]);
+
+  const canEdit = access === 'admin';
+  const settled = access === 'admin' || access === 'not-admin';
+  const { retry: check, refresh: checkQuietly } = connectionRun;
+  const { refresh: refreshAccess } = accessRun;
+
+  /**
+   * Look at the outside world again: the connection, and the role while it is not settled. `quiet`: a
+   * re-check nobody asked for (the window got the focus back) keeps what the page shows until the answer
+   * differs, instead of flashing "checking" and re-laying out the page under the pointer (A1).
+   */
+  const recheck = useCallback(
+    (quiet = false) => {
+      if (quiet) checkQuietly();
+      else check();
+      if (!settled) refreshAccess();
+    },
+    [check, checkQuietly, refreshAccess, settled],
+  );
 
   const adminOrganizations = useMemo(
     () => (connection.status === 'ok' ? connection.organizations.filter((o) => o.isAdmin) : []),
@@ -335,16 +314,16 @@ export function useSettingsPage({ host, i18n, billing, now = () => new Date() }:
     }
     // Whatever happened, do not re-link behind the admin's back right after a removal attempt.
     setAutoLinkAllowed(false);
+    // What is stored now, shown together with the outcome (never a "removed" next to the old settings).
+    setSettings(await readSettings());
     if (report.ok) {
       setChanging(false);
       setNotice({ tone: 'success', text: t('settings.remove.done') });
-      await load();
     } else {
       const groups = [...new Set(report.failures.map((f) => t(`settings.groups.${f.group}`)))].join(', ');
       setNotice({ tone: 'error', text: t('settings.remove.failed', { groups }) });
-      await load();
     }
-  }, [canEdit, host, t, load]);
+  }, [canEdit, host, t, readSettings, setSettings]);
 
   const connect = useCallback(() => {
     if (connection.status !== 'not-authorised') {
@@ -373,7 +352,7 @@ export function useSettingsPage({ host, i18n, billing, now = () => new Date() }:
     recheck: () => recheck(),
     reload: () => {
       setNotice(null);
-      void load();
+      load();
       recheck();
     },
     connect,

@@ -71,7 +71,8 @@ export const FAULTS: Fault[] = [
     id: 'rate limited (429, no Retry-After)',
     kind: 'billing',
     faults: { billing: 'rate-limited', retryAfterSeconds: null },
-    panel: [t('common.errors.rate-limited')],
+    // The cache knows when its cool-down ends, so the panel names that time here too (issue 15).
+    panel: [prefix('common.errors.rateLimitedUntil'), t('common.errors.rate-limited')],
     settings: [settingsError('rateLimited')],
   },
   { id: 'server error (500)', kind: 'billing', faults: { billing: 'server-error' }, panel: [t('common.errors.server')], settings: [settingsError('server')] },

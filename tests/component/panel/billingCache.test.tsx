@@ -108,4 +108,15 @@ describe('billingCache', () => {
     await cache.read('listInvoices', { customerId: 'c1', page: 1 });
     expect(billing.count('listInvoices')).toBe(3);
   });
+
+  it("the writer's invoice list always asks Billing, and fails rather than answer with a kept list", async () => {
+    const { cache, billing } = setup();
+    const query = { customerId: 'c1', page: 1, perPage: 50 };
+    await cache.read('listInvoices', query);
+    await cache.writer.listInvoices(query);
+    expect(billing.count('listInvoices')).toBe(2);
+    billing.fail = 'server';
+    await expect(cache.writer.listInvoices(query)).rejects.toMatchObject({ kind: 'server' });
+    expect((await cache.read('listInvoices', query)).error).toBeNull();
+  });
 });

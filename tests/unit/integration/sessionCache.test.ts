@@ -2,32 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { BillingApi, CustomerSummary } from '../../../src/billing/types';
 import { createBillingCache } from '../../../src/integration/billingCache';
 import { SESSION_CACHE_PREFIX, clearSessionCache, sessionPersistence } from '../../../src/integration/sessionCache';
-
-/** A Storage like the browser's, with an optional quota in characters. */
-class MemoryStorage implements Storage {
-  private data = new Map<string, string>();
-  constructor(private quota = Infinity) {}
-  get length() {
-    return this.data.size;
-  }
-  key(i: number) {
-    return [...this.data.keys()][i] ?? null;
-  }
-  getItem(k: string) {
-    return this.data.get(k) ?? null;
-  }
-  setItem(k: string, v: string) {
-    const used = [...this.data].reduce((n, [key, val]) => n + (key === k ? 0 : key.length + val.length), 0);
-    if (used + k.length + v.length > this.quota) throw new DOMException('full', 'QuotaExceededError');
-    this.data.set(k, v);
-  }
-  removeItem(k: string) {
-    this.data.delete(k);
-  }
-  clear() {
-    this.data.clear();
-  }
-}
+import { MemoryStorage } from './memoryStorage';
 
 const bowman: CustomerSummary = {
   id: 'c1', displayName: 'Bowman', companyName: '', email: 'b@x.test', firstName: '', lastName: '', phone: '',
