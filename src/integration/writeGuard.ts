@@ -61,9 +61,8 @@ export type WriteApi = Pick<BillingApi, 'createInvoice' | 'createQuote' | 'listI
 
 export interface WriteGuardOptions {
   storage: DeskStorage;
+  /** Over the panel cache: its `writer`, whose invoice list always asks Billing (a kept list could hide a landed document). */
   api: WriteApi;
-  /** Called before the customer's documents are re-read, so a cached list cannot hide a landed document. */
-  invalidateCustomer?: (customerId: string) => void;
   now?: () => number;
 }
 
@@ -147,7 +146,6 @@ export function createWriteGuard(options: WriteGuardOptions): WriteGuard {
   /** The customer's recent documents of this kind; null when Billing will not list them. Other failures throw. */
   async function refsOf(kind: WriteKind, customerId: string): Promise<DocumentRef[] | null> {
     if (kind === 'quote' && quotesRefused) return null;
-    options.invalidateCustomer?.(customerId);
     const refs: DocumentRef[] = [];
     for (let page = 1; page <= CHECK_PAGES; page += 1) {
       let result: Page<DocumentRef>;

@@ -90,7 +90,6 @@ export function CustomerView({
           organization={env.organization}
           canInsert={kind === 'ticket'}
           ticketNumber={env.ticketNumber}
-          invalidateCustomer={null}
           onCreated={(document) => {
             if (document.kind === 'invoice') setTab('invoices');
           }}

@@ -1,6 +1,7 @@
-import { useEffect, useId, useState, type FormEvent } from 'react';
+import { useId, useState, type FormEvent } from 'react';
 import type { DeskHost } from '../host/types';
 import type { I18n } from '../i18n/i18n';
+import { useLatest } from '../ui/useLatest';
 import { levelOf, NEAR_CAP_SHARE, pruneMeter, readMeterHistory, saveMeterCap, type MeterDay } from '../integration/dailyMeter';
 import { reasonText } from './reasons';
 
@@ -21,31 +22,23 @@ type Load = { status: 'loading' } | { status: 'error'; reason: string } | { stat
 export function MeterSection({ i18n, host, canEdit, now = () => new Date() }: Props) {
   const { t } = i18n;
   const id = useId();
-  const [load, setLoad] = useState<Load>({ status: 'loading' });
-  const [attempt, setAttempt] = useState(0);
-  const [draft, setDraft] = useState('');
+  /** What the agent typed for the cap; null: the cap as read. */
+  const [typed, setTyped] = useState<string | null>(null);
   const [message, setMessage] = useState<{ kind: 'error' | 'ok'; text: string } | null>(null);
   const [saving, setSaving] = useState(false);
 
-  useEffect(() => {
-    let live = true;
+  const history = useLatest(async () => {
     const at = now().getTime();
-    void readMeterHistory(host.storage, at).then((read) => {
-      if (!live) return;
-      if (!read.ok) {
-        setLoad({ status: 'error', reason: reasonText(i18n, read.error.kind) });
-        return;
-      }
-      setLoad({ status: 'ok', ...read.value });
-      setDraft(read.value.cap === null ? '' : String(read.value.cap));
-      // Old days are dropped by an admin's visit, so the rows read here stay few.
-      if (canEdit) void pruneMeter(host.storage, at);
-    });
-    return () => {
-      live = false;
-    };
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [host, attempt, canEdit]);
+    const read = await readMeterHistory(host.storage, at);
+    // Old days are dropped by an admin's visit, so the rows read here stay few.
+    if (read.ok && canEdit) void pruneMeter(host.storage, at);
+    return read;
+  }, [host, canEdit]);
+  let load: Load = { status: 'loading' };
+  if (history.status === 'error') load = { status: 'error', reason: reasonText(i18n, 'storage') };
+  else if (history.status === 'ready')
+    load = history.value.ok ? { status: 'ok', ...history.value.value } : { status: 'error', reason: reasonText(i18n, history.value.error.kind) };
+  const draft = typed ?? (load.status === 'ok' && load.cap !== null ? String(load.cap) : '');
 
   const save = async (event: FormEvent) => {
     event.preventDefault();
@@ -63,7 +56,7 @@ export function MeterSection({ i18n, host, canEdit, now = () => new Date() }: Pr
       return;
     }
     setMessage({ kind: 'ok', text: cap === null ? t('settings.meter.capCleared') : t('settings.meter.capSaved', { cap: i18n.number(cap) }) });
-    setLoad((l) => (l.status === 'ok' ? { ...l, cap } : l));
+    if (load.status === 'ok') history.set({ ok: true, value: { days: load.days, cap } });
   };
 
   const today = load.status === 'ok' ? load.days[0] : undefined;
@@ -76,7 +69,7 @@ export function MeterSection({ i18n, host, canEdit, now = () => new Date() }: Pr
       {load.status === 'error' && (
         <div role="alert">
           <p>{t('settings.meter.loadFailed', { reason: load.reason })}</p>
-          <button type="button" className="button" onClick={() => setAttempt((a) => a + 1)}>
+          <button type="button" className="button" onClick={history.retry}>
             {t('common.retry')}
           </button>
         </div>
@@ -119,7 +112,7 @@ export function MeterSection({ i18n, host, canEdit, now = () => new Date() }: Pr
               disabled={!canEdit || saving}
               aria-describedby={`${id}-cap-help`}
               onChange={(e) => {
-                setDraft(e.target.value);
+                setTyped(e.target.value);
                 setMessage(null);
               }}
             />

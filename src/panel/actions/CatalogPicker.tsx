@@ -1,30 +1,9 @@
-import { useEffect, useId, useState, type KeyboardEvent } from 'react';
+import { useId, useState, type KeyboardEvent } from 'react';
 import type { BillingApi, CatalogEntry } from '../../billing/types';
 import { useI18n } from '../../ui/i18nContext';
+import { useLatest } from '../../ui/useLatest';
 import { ActionError } from './ActionError';
 import { catalogCurrency } from './documentLines';
-
-type CatalogState =
-  | { status: 'loading' }
-  | { status: 'ready'; entries: CatalogEntry[]; query: string }
-  | { status: 'error'; error: unknown };
-
-/** Billing's items and plans for a search text; the latest search wins. */
-function useCatalog(api: Pick<BillingApi, 'listCatalog'>, query: string, run: number): CatalogState {
-  const [state, setState] = useState<CatalogState>({ status: 'loading' });
-  useEffect(() => {
-    let current = true;
-    setState({ status: 'loading' });
-    api.listCatalog(query).then(
-      (entries) => current && setState({ status: 'ready', entries, query }),
-      (error: unknown) => current && setState({ status: 'error', error }),
-    );
-    return () => {
-      current = false;
-    };
-  }, [api, query, run]);
-  return state;
-}
 
 /**
  * Search Billing's items and plans and add one as a line. Each price is shown in its own currency (the
@@ -46,7 +25,8 @@ export function CatalogPicker({
   const [search, setSearch] = useState('');
   const [query, setQuery] = useState('');
   const [run, setRun] = useState(0);
-  const catalog = useCatalog(api, query, run);
+  // Each search asks again (the same text too); the latest search wins.
+  const catalog = useLatest(async () => ({ entries: await api.listCatalog(query), query }), [api, query, run]);
 
   const runSearch = () => {
     setQuery(search.trim());
@@ -94,19 +74,21 @@ export function CatalogPicker({
       {catalog.status === 'error' && (
         <div>
           <ActionError error={catalog.error} />
-          <button type="button" className="button" onClick={() => setRun((n) => n + 1)}>
+          <button type="button" className="button" onClick={catalog.retry}>
             {i18n.t('actions.retry')}
           </button>
         </div>
       )}
       {catalog.status === 'ready' &&
-        (catalog.entries.length === 0 ? (
+        (catalog.value.entries.length === 0 ? (
           <p className="muted">
-            {catalog.query ? i18n.t('actions.document.noMatches', { query: catalog.query }) : i18n.t('actions.document.catalogEmpty')}
+            {catalog.value.query
+              ? i18n.t('actions.document.noMatches', { query: catalog.value.query })
+              : i18n.t('actions.document.catalogEmpty')}
           </p>
         ) : (
           <ul className="rows action-results" aria-label={i18n.t('actions.document.results')}>
-            {catalog.entries.map((entry) => (
+            {catalog.value.entries.map((entry) => (
               <li key={`${entry.kind}:${entry.id}`} className="row-main">
                 <span>
                   <strong>{entry.name}</strong>{' '}

@@ -12,16 +12,15 @@ import { useCreateDocument, type CreateDocumentOptions } from './useCreateDocume
 import './actions.css';
 
 export interface CreateDocumentFormProps extends Omit<CreateDocumentOptions, 'api'> {
+  /**
+   * Over the panel cache pass `billing.writer`: the duplicate check's invoice list always asks Billing
+   * there, so a kept list cannot hide an invoice that did land, and the write drops the customer's answers.
+   */
   api: WriteApi & Pick<BillingApi, 'listCatalog' | 'createInvoicePaymentLink' | 'getInvoicePdf' | 'markInvoiceOpen'>;
   /** Where the new invoice's payment link is offered from; without it no link is offered. */
   organization?: { id: string; dataCenter: DataCenter };
   /** Whether the reply editor exists here (ticket pages): then the link can go into the reply. */
   canInsert?: boolean;
-  /**
-   * REQUIRED when `api` is the panel cache's api (pass `billing.invalidateCustomer`): the duplicate check must
-   * read the customer's invoices fresh, or a cached list could hide an invoice that did land. null: uncached api.
-   */
-  invalidateCustomer: ((customerId: string) => void) | null;
   /** Document date, YYYY-MM-DD; defaults to today in the agent's time zone. */
   today?: string;
   onCreated?: (document: WrittenDocument) => void;
@@ -50,7 +49,6 @@ export function CreateDocumentForm(props: CreateDocumentFormProps) {
             invoice={doc.created}
             organization={organization}
             canInsert={props.canInsert ?? false}
-            onOpened={() => props.invalidateCustomer?.(customer.id)}
           />
         )}
         <div className="action-buttons">

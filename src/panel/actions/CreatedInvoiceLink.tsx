@@ -18,14 +18,12 @@ export function CreatedInvoiceLink({
   invoice,
   organization,
   canInsert,
-  onOpened,
 }: {
   host: DeskHost;
   api: Pick<BillingApi, 'createInvoicePaymentLink' | 'getInvoicePdf' | 'markInvoiceOpen'>;
   invoice: WrittenDocument;
   organization: { id: string; dataCenter: DataCenter };
   canInsert: boolean;
-  onOpened?: (() => void) | undefined;
 }) {
   const i18n = useI18n();
   const [status, setStatus] = useState(invoice.status ?? '');
@@ -38,7 +36,6 @@ export function CreatedInvoiceLink({
       try {
         await api.markInvoiceOpen(invoice.id);
         setStatus('sent');
-        onOpened?.();
       } catch (e) {
         setError(e);
       }

@@ -30,7 +30,6 @@ export interface CreateDocumentOptions {
   /** The organization's base currency, the currency of catalog prices (null: not known). */
   baseCurrency: string | null;
   ticketNumber: string | null;
-  invalidateCustomer: ((customerId: string) => void) | null;
   today?: string | undefined;
   onCreated?: ((document: WrittenDocument) => void) | undefined;
 }
@@ -59,13 +58,10 @@ export interface LineView {
 }
 
 export function useCreateDocument(options: CreateDocumentOptions) {
-  const { host, api, kind, customer, baseCurrency, invalidateCustomer } = options;
+  const { host, api, kind, customer, baseCurrency } = options;
   const i18n = useI18n();
   const k = `actions.${kind}`;
-  const guard = useMemo(
-    () => createWriteGuard({ storage: host.storage, api, ...(invalidateCustomer ? { invalidateCustomer } : {}) }),
-    [host, api, invalidateCustomer],
-  );
+  const guard = useMemo(() => createWriteGuard({ storage: host.storage, api }), [host, api]);
   const fixedReference = ticketReference(options.ticketNumber);
   const currency = documentCurrency(customer.currencyCode, baseCurrency);
   const digits = currencyDigits(currency);

@@ -30,7 +30,6 @@ async function setup(
       customer={customer}
       baseCurrency={t.org.currency_code}
       ticketNumber={ticketNumber}
-      invalidateCustomer={null}
       today={TODAY}
       onCreated={onCreated}
     />,
@@ -251,7 +250,7 @@ describe('CreateDocumentForm (invoice from a ticket)', () => {
 });
 
 describe('CreateDocumentForm over the panel cache', () => {
-  it('with billing.api + billing.invalidateCustomer a cached invoice list cannot hide a landed invoice', async () => {
+  it('with billing.writer a cached invoice list cannot hide a landed invoice', async () => {
     const t = await setupActions();
     const billing = createBillingCache(t.api, { organizationId: t.org.organization_id });
     const customer = await billing.api.getCustomer(CUSTOMER_ID);
@@ -261,12 +260,11 @@ describe('CreateDocumentForm over the panel cache', () => {
     t.renderUi(
       <CreateDocumentForm
         host={t.host}
-        api={billing.api}
+        api={billing.writer}
         kind="invoice"
         customer={customer}
         baseCurrency={t.org.currency_code}
         ticketNumber="104233"
-        invalidateCustomer={billing.invalidateCustomer}
         today={TODAY}
       />,
     );

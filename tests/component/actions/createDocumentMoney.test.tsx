@@ -26,7 +26,6 @@ async function open(options: { customerId?: string; kind?: 'invoice' | 'quote'; 
       customer={customer}
       baseCurrency={t.org.currency_code}
       ticketNumber="104233"
-      invalidateCustomer={null}
       today={TODAY}
     />,
   );
@@ -201,7 +200,6 @@ describe('after creating an invoice', () => {
         organization={{ id: t.org.organization_id, dataCenter: 'US' }}
         canInsert
         ticketNumber="104233"
-        invalidateCustomer={null}
         today={TODAY}
       />,
     );
@@ -237,7 +235,6 @@ describe('after creating an invoice', () => {
         organization={{ id: t.org.organization_id, dataCenter: 'US' }}
         canInsert
         ticketNumber="104233"
-        invalidateCustomer={null}
         today={TODAY}
       />,
     );
@@ -268,7 +265,6 @@ describe('after creating an invoice', () => {
         organization={{ id: t.org.organization_id, dataCenter: 'US' }}
         canInsert={false}
         ticketNumber={null}
-        invalidateCustomer={null}
         today={TODAY}
       />,
     );

@@ -18,7 +18,7 @@ async function setup(answers: boolean[]) {
   };
   const customer = await t.api.getCustomer(CUSTOMER_ID);
   t.renderUi(
-    <CreateDocumentForm host={t.host} api={t.api} kind="invoice" customer={customer} baseCurrency={t.org.currency_code} ticketNumber="104233" invalidateCustomer={null} today="2026-11-27" />,
+    <CreateDocumentForm host={t.host} api={t.api} kind="invoice" customer={customer} baseCurrency={t.org.currency_code} ticketNumber="104233" today="2026-11-27" />,
   );
   const user = userEvent.setup();
   await screen.findByRole('list', { name: /items and plans found/i });

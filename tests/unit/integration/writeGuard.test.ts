@@ -353,14 +353,4 @@ describe('createWriteGuard', () => {
     expect(await guard.create('quote', input())).toMatchObject({ status: 'created', found: true, document: { number: 'QT-1', kind: 'quote' } });
     expect(posts).toBe(1);
   });
-
-  it('asks the cache to forget the customer before every check', async () => {
-    const storage = new MemoryStorage();
-    const billing = new FakeBilling();
-    const invalidated: string[] = [];
-    const guard = createWriteGuard({ storage, api: billing.api, invalidateCustomer: (id) => invalidated.push(id) });
-    billing.postFaults = ['lost-answer'];
-    await guard.create('invoice', input());
-    expect(invalidated).toEqual(['c1', 'c1']);
-  });
 });
