@@ -118,7 +118,6 @@ export async function buildApp(projectRoot, outDir) {
 /**
  * Attribution by removal: the panel's initial gzip size when one part is stubbed out of the build.
  * Not a working app — only bytes — so each line says what a change could save at most:
- *   zod → what replacing zod v3 (e.g. zod/v4-mini or hand-written guards) could save;
  *   ja.json → loading only the agent's language; en+ja → fetching app/translations/<lang>.json at start;
  *   tabs → Activity/Subscriptions/Invoices behind React.lazy (the lazy wrapper itself is not counted).
  */
@@ -131,7 +130,6 @@ export async function sizeExperiments(projectRoot, floorGzip) {
     return names.map((n) => `export const ${n} = () => null;`).join('\n') || 'export {};';
   };
   const experiments = {
-    'without zod': (source) => (source === 'zod' ? { code: 'const z = new Proxy(function () {}, { get: () => z, apply: () => z }); export { z }; export default z;' } : null),
     'without ja.json (one language)': (source) => (/translations\/ja\.json$/.test(source) ? { code: 'export default {};' } : null),
     'without en.json + ja.json (fetched at runtime)': (source) => (/translations\/(en|ja)\.json$/.test(source) ? { code: 'export default {};' } : null),
     'without Activity/Subscriptions/Invoices tabs (lazy)': (source, importer) =>

@@ -1,5 +1,5 @@
 /**
- * Zod schemas for the Zoho Billing wire shapes (billing-api.md §11–§12) and their mapping to the
+ * Schemas for the Zoho Billing wire shapes (billing-api.md §11–§12) and their mapping to the
  * normalised model in types.ts.
  *
  * Policy: tolerant where the reference is unsure (every object passes unknown keys through, almost every
@@ -13,8 +13,8 @@
  * it uses, so a reviewer checks a record's tolerance in one place; splitting by record would spread the
  * shared coercions over many files.
  */
-import { z } from 'zod';
 import { httpsUrl } from '../host/guards';
+import { asIs, nested, parseRows, reader, record, refuse, rows, type Row, type Schema } from './read';
 import type {
   Address,
   CatalogEntry,
@@ -34,7 +34,7 @@ import type {
   Transaction,
 } from './types';
 
-export type Schema<T> = z.ZodType<T, z.ZodTypeDef, unknown>;
+export { parseRows, type ParsedRows, type Schema } from './read';
 
 // ---------------------------------------------------------------------------------------------
 // Value coercions (never throw; a value that fails its check becomes null)
@@ -143,81 +143,29 @@ export function toDateTime(v: unknown): string | null {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Field schemas (each accepts anything, including a missing key)
-
-const zText = z.unknown().transform(toText);
-const zOptText = z.unknown().transform(toOptText);
-const zIdField = z.unknown().transform(toId);
-const zNum = z.unknown().transform(toNumber);
-const zCurrency = z.unknown().transform(toCurrency);
-const zStatus = z.unknown().transform(toStatus);
-const zBool = z.unknown().transform(toBool);
-const zDate = z.unknown().transform(toDate);
-const zDateTime = z.unknown().transform(toDateTime);
-const zUrl = z.unknown().transform(httpsUrl);
-
-/** A nested object that is parsed on its own: a broken one becomes null instead of breaking its parent. */
-function zNested<T>(schema: Schema<T>) {
-  return z.unknown().transform((v): T | null => {
-    const r = schema.safeParse(v);
-    return r.success ? r.data : null;
-  });
-}
-
-/** A nested list whose rows are parsed one by one (bad rows dropped). */
-function zRows<T>(schema: Schema<T>) {
-  return z.unknown().transform((v): T[] => parseRows(v, schema).items);
-}
-
-function missingId(ctx: z.RefinementCtx, what: string): never {
-  ctx.addIssue({ code: z.ZodIssueCode.custom, message: `${what} without an id` });
-  return z.NEVER;
-}
-
-// ---------------------------------------------------------------------------------------------
-// Lists
-
-export interface ParsedRows<T> {
-  items: T[];
-  /** Rows that were not objects or had no identity id. */
-  dropped: number;
-}
-
-/** Parses each row on its own so one bad row never loses the rest. A non-array gives no rows. */
-export function parseRows<T>(value: unknown, row: Schema<T>): ParsedRows<T> {
-  if (!Array.isArray(value)) return { items: [], dropped: 0 };
-  const items: T[] = [];
-  let dropped = 0;
-  for (const raw of value) {
-    const r = row.safeParse(raw);
-    if (r.success) items.push(r.data);
-    else dropped += 1;
-  }
-  return { items, dropped };
-}
-
-// ---------------------------------------------------------------------------------------------
 // Envelope and pagination (§3.1, §3.2)
 
 /** `{code, message}` around every JSON answer; code is 0 on success. Read leniently, checked by the client. */
-export const envelopeSchema = z
-  .object({
-    code: zNum,
-    message: zText,
-  })
-  .passthrough();
+export const envelopeSchema = record(
+  {
+    code: toNumber,
+    message: toText,
+  },
+  (r) => r,
+);
 
-export const pageContextSchema = z
-  .object({
-    page: zNum,
-    per_page: zNum,
-    has_more_page: zBool,
-    report_name: zOptText,
-    applied_filter: zOptText,
-    sort_column: zOptText,
-    sort_order: zOptText,
-  })
-  .passthrough();
+export const pageContextSchema = record(
+  {
+    page: toNumber,
+    per_page: toNumber,
+    has_more_page: toBool,
+    report_name: toOptText,
+    applied_filter: toOptText,
+    sort_column: toOptText,
+    sort_order: toOptText,
+  },
+  (r) => r,
+);
 
 export interface PageInfo {
   page: number;
@@ -246,17 +194,16 @@ export function pageInfo(rawPageContext: unknown, requestedPage: number): PageIn
  */
 const ADMIN_ROLES = new Set(['admin', 'administrator', 'owner']);
 
-export const organizationSchema: Schema<Organization> = z
-  .object({
-    organization_id: zIdField,
-    name: zText,
-    currency_code: zCurrency,
-    user_role: zOptText,
-    is_default_org: zBool,
-  })
-  .passthrough()
-  .transform((r, ctx): Organization => {
-    if (r.organization_id === null) return missingId(ctx, 'organization');
+export const organizationSchema: Schema<Organization> = record(
+  {
+    organization_id: toId,
+    name: toText,
+    currency_code: toCurrency,
+    user_role: toOptText,
+    is_default_org: toBool,
+  },
+  (r): Organization => {
+    if (r.organization_id === null) return refuse('organization without an id');
     return {
       id: r.organization_id,
       name: r.name || r.organization_id,
@@ -265,26 +212,26 @@ export const organizationSchema: Schema<Organization> = z
       isAdmin: r.user_role !== null && ADMIN_ROLES.has(r.user_role.toLowerCase()),
       isDefault: r.is_default_org === true,
     };
-  });
+  },
+);
 
 // ---------------------------------------------------------------------------------------------
 // Customers (§5, §12.2, §12.3)
 
-export const addressSchema: Schema<Address | null> = z
-  .object({
-    attention: zText,
-    street: zText,
-    address: zText,
-    street2: zText,
-    city: zText,
-    state: zText,
-    zip: zText,
-    country: zText,
-    phone: zText,
-    fax: zText,
-  })
-  .passthrough()
-  .transform((r): Address | null => {
+export const addressSchema: Schema<Address | null> = record(
+  {
+    attention: toText,
+    street: toText,
+    address: toText,
+    street2: toText,
+    city: toText,
+    state: toText,
+    zip: toText,
+    country: toText,
+    phone: toText,
+    fax: toText,
+  },
+  (r): Address | null => {
     const a: Address = {
       attention: r.attention,
       // Some Zoho Finance payloads name the first line `address` instead of `street`.
@@ -299,24 +246,25 @@ export const addressSchema: Schema<Address | null> = z
     };
     // Billing sends an all-blank object for "no address"; the UI should see that as none.
     return Object.values(a).some((s) => s !== '') ? a : null;
-  });
+  },
+);
 
-export const contactPersonSchema: Schema<ContactPerson> = z
-  .object({
-    contactperson_id: zIdField,
-    contact_person_id: zIdField,
-    first_name: zText,
-    last_name: zText,
-    email: zText,
-    phone: zText,
-    mobile: zText,
-  })
-  .passthrough()
-  .transform((r, ctx): ContactPerson => {
+export const contactPersonSchema: Schema<ContactPerson> = record(
+  {
+    contactperson_id: toId,
+    contact_person_id: toId,
+    first_name: toText,
+    last_name: toText,
+    email: toText,
+    phone: toText,
+    mobile: toText,
+  },
+  (r): ContactPerson => {
     const id = r.contactperson_id ?? r.contact_person_id;
-    if (id === null) return missingId(ctx, 'contact person');
+    if (id === null) return refuse('contact person without an id');
     return { id, firstName: r.first_name, lastName: r.last_name, email: r.email, phone: r.phone || r.mobile };
-  });
+  },
+);
 
 /** The SPEC says `contact_persons`, real clients read `contactpersons` (§5.3): read whichever is a list. */
 export function contactPersonsOf(r: Record<string, unknown>): ContactPerson[] {
@@ -325,26 +273,24 @@ export function contactPersonsOf(r: Record<string, unknown>): ContactPerson[] {
 }
 
 const customerFields = {
-  customer_id: zIdField,
-  display_name: zText,
-  customer_name: zText,
-  first_name: zText,
-  last_name: zText,
-  company_name: zText,
-  email: zText,
-  phone: zText,
-  mobile: zText,
-  status: zStatus,
-  currency_code: zCurrency,
-  unused_credits: zNum,
-  unused_credits_receivable_amount: zNum,
-  outstanding: zNum,
-  outstanding_receivable_amount: zNum,
+  customer_id: toId,
+  display_name: toText,
+  customer_name: toText,
+  first_name: toText,
+  last_name: toText,
+  company_name: toText,
+  email: toText,
+  phone: toText,
+  mobile: toText,
+  status: toStatus,
+  currency_code: toCurrency,
+  unused_credits: toNumber,
+  unused_credits_receivable_amount: toNumber,
+  outstanding: toNumber,
+  outstanding_receivable_amount: toNumber,
 };
 
-type CustomerRow = {
-  [K in keyof typeof customerFields]: z.output<(typeof customerFields)[K]>;
-};
+type CustomerRow = Row<typeof customerFields>;
 
 function summaryOf(r: CustomerRow, id: string): CustomerSummary {
   const fullName = [r.first_name, r.last_name].filter((s) => s !== '').join(' ');
@@ -364,26 +310,22 @@ function summaryOf(r: CustomerRow, id: string): CustomerSummary {
   };
 }
 
-export const customerSummarySchema: Schema<CustomerSummary> = z
-  .object(customerFields)
-  .passthrough()
-  .transform((r, ctx): CustomerSummary => {
-    if (r.customer_id === null) return missingId(ctx, 'customer');
-    return summaryOf(r, r.customer_id);
-  });
+export const customerSummarySchema: Schema<CustomerSummary> = record(customerFields, (r): CustomerSummary => {
+  if (r.customer_id === null) return refuse('customer without an id');
+  return summaryOf(r, r.customer_id);
+});
 
-export const customerSchema: Schema<Customer> = z
-  .object({
+export const customerSchema: Schema<Customer> = record(
+  {
     ...customerFields,
-    billing_address: zNested(addressSchema),
-    shipping_address: zNested(addressSchema),
-    payment_terms: zNum,
-    payment_terms_label: zText,
-    created_time: zDateTime,
-  })
-  .passthrough()
-  .transform((r, ctx): Customer => {
-    if (r.customer_id === null) return missingId(ctx, 'customer');
+    billing_address: nested(addressSchema),
+    shipping_address: nested(addressSchema),
+    payment_terms: toNumber,
+    payment_terms_label: toText,
+    created_time: toDateTime,
+  },
+  (r, raw): Customer => {
+    if (r.customer_id === null) return refuse('customer without an id');
     return {
       ...summaryOf(r, r.customer_id),
       mobile: r.mobile,
@@ -391,46 +333,47 @@ export const customerSchema: Schema<Customer> = z
       shippingAddress: r.shipping_address,
       paymentTerms: r.payment_terms,
       paymentTermsLabel: r.payment_terms_label,
-      contactPersons: contactPersonsOf(r),
+      contactPersons: contactPersonsOf(raw),
       createdTime: r.created_time,
     };
-  });
+  },
+);
 
 // ---------------------------------------------------------------------------------------------
 // Subscriptions (§6, §12.4–§12.6)
 
-export const subscriptionLineSchema: Schema<SubscriptionLine | null> = z
-  .object({
-    plan_code: zText,
-    addon_code: zText,
-    code: zText,
-    name: zText,
-    quantity: zNum,
-    price: zNum,
-    total: zNum,
-  })
-  .passthrough()
-  .transform((r): SubscriptionLine | null => {
+export const subscriptionLineSchema: Schema<SubscriptionLine | null> = record(
+  {
+    plan_code: toText,
+    addon_code: toText,
+    code: toText,
+    name: toText,
+    quantity: toNumber,
+    price: toNumber,
+    total: toNumber,
+  },
+  (r): SubscriptionLine | null => {
     const code = r.plan_code || r.addon_code || r.code;
     if (code === '' && r.name === '') return null;
     return { code, name: r.name, quantity: r.quantity, price: r.price, total: r.total };
-  });
+  },
+);
 
-const nonNullLine: Schema<SubscriptionLine> = subscriptionLineSchema.transform((l, ctx): SubscriptionLine => {
-  if (l === null) return missingId(ctx, 'subscription line');
-  return l;
+/** A line inside a list of lines: an empty one counts as a bad row there. */
+const nonNullLine: Schema<SubscriptionLine> = reader((value) => {
+  const r = subscriptionLineSchema.safeParse(value);
+  return (r.success ? r.data : null) ?? refuse('subscription line without a code or name');
 });
 
-const cardSchema = z
-  .object({
-    card_id: zIdField,
-    last_four_digits: zText,
-    payment_gateway: zText,
-    expiry_month: zNum,
-    expiry_year: zNum,
-  })
-  .passthrough()
-  .transform((r): SubscriptionDetail['card'] => {
+const cardSchema = record(
+  {
+    card_id: toId,
+    last_four_digits: toText,
+    payment_gateway: toText,
+    expiry_month: toNumber,
+    expiry_year: toNumber,
+  },
+  (r): SubscriptionDetail['card'] => {
     if (r.card_id === null && r.last_four_digits === '') return null;
     return {
       lastFour: r.last_four_digits,
@@ -438,39 +381,39 @@ const cardSchema = z
       expiryMonth: r.expiry_month,
       expiryYear: r.expiry_year,
     };
-  });
+  },
+);
 
-const couponSchema = z
-  .object({ coupon_code: zText, discount_amount: zNum })
-  .passthrough();
+const couponSchema = record(
+  { coupon_code: toText, discount_amount: toNumber },
+  (r) => r,
+);
 
 const subscriptionFields = {
-  subscription_id: zIdField,
-  subscription_number: zText,
-  name: zText,
-  plan_name: zText,
-  plan_code: zText,
-  plan: zNested(subscriptionLineSchema),
-  status: zStatus,
-  amount: zNum,
-  currency_code: zCurrency,
-  interval: zNum,
-  interval_unit: zText,
-  activated_at: zDate,
-  created_at: zDate,
-  current_term_starts_at: zDate,
-  current_term_ends_at: zDate,
-  next_billing_at: zDate,
-  last_billing_at: zDate,
-  expires_at: zDate,
-  cancelled_at: zDate,
-  auto_collect: zBool,
-  created_time: zDateTime,
+  subscription_id: toId,
+  subscription_number: toText,
+  name: toText,
+  plan_name: toText,
+  plan_code: toText,
+  plan: nested(subscriptionLineSchema),
+  status: toStatus,
+  amount: toNumber,
+  currency_code: toCurrency,
+  interval: toNumber,
+  interval_unit: toText,
+  activated_at: toDate,
+  created_at: toDate,
+  current_term_starts_at: toDate,
+  current_term_ends_at: toDate,
+  next_billing_at: toDate,
+  last_billing_at: toDate,
+  expires_at: toDate,
+  cancelled_at: toDate,
+  auto_collect: toBool,
+  created_time: toDateTime,
 };
 
-type SubscriptionRow = {
-  [K in keyof typeof subscriptionFields]: z.output<(typeof subscriptionFields)[K]>;
-};
+type SubscriptionRow = Row<typeof subscriptionFields>;
 
 function subscriptionOf(r: SubscriptionRow, id: string): Subscription {
   return {
@@ -498,29 +441,25 @@ function subscriptionOf(r: SubscriptionRow, id: string): Subscription {
   };
 }
 
-export const subscriptionSchema: Schema<Subscription> = z
-  .object(subscriptionFields)
-  .passthrough()
-  .transform((r, ctx): Subscription => {
-    if (r.subscription_id === null) return missingId(ctx, 'subscription');
-    return subscriptionOf(r, r.subscription_id);
-  });
+export const subscriptionSchema: Schema<Subscription> = record(subscriptionFields, (r): Subscription => {
+  if (r.subscription_id === null) return refuse('subscription without an id');
+  return subscriptionOf(r, r.subscription_id);
+});
 
-export const subscriptionDetailSchema: Schema<SubscriptionDetail> = z
-  .object({
+export const subscriptionDetailSchema: Schema<SubscriptionDetail> = record(
+  {
     ...subscriptionFields,
-    addons: zRows(nonNullLine),
-    coupon: zNested(couponSchema),
-    remaining_billing_cycles: zNum,
-    end_of_term: zBool,
-    card: zNested(cardSchema),
-    payment_terms_label: zText,
-    customer_id: zIdField,
-    customer: zNested(z.object({ customer_id: zIdField }).passthrough()),
-  })
-  .passthrough()
-  .transform((r, ctx): SubscriptionDetail => {
-    if (r.subscription_id === null) return missingId(ctx, 'subscription');
+    addons: rows(nonNullLine),
+    coupon: nested(couponSchema),
+    remaining_billing_cycles: toNumber,
+    end_of_term: toBool,
+    card: nested(cardSchema),
+    payment_terms_label: toText,
+    customer_id: toId,
+    customer: nested(record({ customer_id: toId }, (r) => r)),
+  },
+  (r): SubscriptionDetail => {
+    if (r.subscription_id === null) return refuse('subscription without an id');
     return {
       ...subscriptionOf(r, r.subscription_id),
       plan: r.plan,
@@ -533,38 +472,38 @@ export const subscriptionDetailSchema: Schema<SubscriptionDetail> = z
       paymentTermsLabel: r.payment_terms_label,
       customerId: r.customer_id ?? r.customer?.customer_id ?? null,
     };
-  });
+  },
+);
 
-export const activitySchema: Schema<SubscriptionActivity> = z
-  .object({
-    activity_id: zIdField,
-    description: zText,
-    activity_time: zDateTime,
-    commented_by: zText,
-  })
-  .passthrough()
-  .transform((r, ctx): SubscriptionActivity => {
-    if (r.activity_id === null) return missingId(ctx, 'activity');
+export const activitySchema: Schema<SubscriptionActivity> = record(
+  {
+    activity_id: toId,
+    description: toText,
+    activity_time: toDateTime,
+    commented_by: toText,
+  },
+  (r): SubscriptionActivity => {
+    if (r.activity_id === null) return refuse('activity without an id');
     return { id: r.activity_id, description: r.description, time: r.activity_time, by: r.commented_by };
-  });
+  },
+);
 
 // ---------------------------------------------------------------------------------------------
 // Transactions (§7.2)
 
-export const transactionSchema: Schema<Transaction> = z
-  .object({
-    transaction_id: zIdField,
-    type: zStatus,
-    transaction_type: zStatus,
-    date: zDate,
-    amount: zNum,
-    status: zStatus,
-    reference_id: zText,
-    currency_code: zCurrency,
-  })
-  .passthrough()
-  .transform((r, ctx): Transaction => {
-    if (r.transaction_id === null) return missingId(ctx, 'transaction');
+export const transactionSchema: Schema<Transaction> = record(
+  {
+    transaction_id: toId,
+    type: toStatus,
+    transaction_type: toStatus,
+    date: toDate,
+    amount: toNumber,
+    status: toStatus,
+    reference_id: toText,
+    currency_code: toCurrency,
+  },
+  (r): Transaction => {
+    if (r.transaction_id === null) return refuse('transaction without an id');
     return {
       id: r.transaction_id,
       type: r.type || r.transaction_type,
@@ -574,30 +513,29 @@ export const transactionSchema: Schema<Transaction> = z
       referenceId: r.reference_id,
       currencyCode: r.currency_code,
     };
-  });
+  },
+);
 
 // ---------------------------------------------------------------------------------------------
 // Invoices (§8, §12.7, §12.8)
 
 const invoiceFields = {
-  invoice_id: zIdField,
-  number: zText,
-  invoice_number: zText,
-  status: zStatus,
-  invoice_date: zDate,
-  date: zDate,
-  due_date: zDate,
-  total: zNum,
-  balance: zNum,
-  currency_code: zCurrency,
-  customer_id: zIdField,
-  reference_number: zOptText,
-  transaction_type: zOptText,
+  invoice_id: toId,
+  number: toText,
+  invoice_number: toText,
+  status: toStatus,
+  invoice_date: toDate,
+  date: toDate,
+  due_date: toDate,
+  total: toNumber,
+  balance: toNumber,
+  currency_code: toCurrency,
+  customer_id: toId,
+  reference_number: toOptText,
+  transaction_type: toOptText,
 };
 
-type InvoiceRow = {
-  [K in keyof typeof invoiceFields]: z.output<(typeof invoiceFields)[K]>;
-};
+type InvoiceRow = Row<typeof invoiceFields>;
 
 /** Shape A (`number`, `invoice_date`) and the Books-style shape B (`invoice_number`, `date`) both occur (§8.2). */
 function invoiceSummaryOf(r: InvoiceRow, id: string): InvoiceSummary {
@@ -616,13 +554,10 @@ function invoiceSummaryOf(r: InvoiceRow, id: string): InvoiceSummary {
   };
 }
 
-export const invoiceSummarySchema: Schema<InvoiceSummary> = z
-  .object(invoiceFields)
-  .passthrough()
-  .transform((r, ctx): InvoiceSummary => {
-    if (r.invoice_id === null) return missingId(ctx, 'invoice');
-    return invoiceSummaryOf(r, r.invoice_id);
-  });
+export const invoiceSummarySchema: Schema<InvoiceSummary> = record(invoiceFields, (r): InvoiceSummary => {
+  if (r.invoice_id === null) return refuse('invoice without an id');
+  return invoiceSummaryOf(r, r.invoice_id);
+});
 
 /** Lines and payments have no use without their row, so a missing id is made up from the position. */
 function linesOf(raw: unknown): InvoiceLine[] {
@@ -635,22 +570,20 @@ function linesOf(raw: unknown): InvoiceLine[] {
   return lines;
 }
 
-const invoiceLineSchema: Schema<InvoiceLine> = z
-  .object({
-    item_id: zIdField,
-    line_item_id: zIdField,
-    name: zText,
-    description: zText,
-    code: zText,
-    quantity: zNum,
-    price: zNum,
-    rate: zNum,
-    item_total: zNum,
-    total: zNum,
-  })
-  .passthrough()
-  .transform(
-    (r): InvoiceLine => ({
+const invoiceLineSchema: Schema<InvoiceLine> = record(
+  {
+    item_id: toId,
+    line_item_id: toId,
+    name: toText,
+    description: toText,
+    code: toText,
+    quantity: toNumber,
+    price: toNumber,
+    rate: toNumber,
+    item_total: toNumber,
+    total: toNumber,
+  },
+  (r): InvoiceLine => ({
       id: r.item_id ?? r.line_item_id ?? '',
       name: r.name,
       description: r.description,
@@ -660,27 +593,25 @@ const invoiceLineSchema: Schema<InvoiceLine> = z
       price: r.price ?? r.rate,
       total: r.item_total ?? r.total,
     }),
-  );
+);
 
-const invoicePaymentSchema: Schema<InvoicePayment> = z
-  .object({
-    payment_id: zIdField,
-    invoice_payment_id: zIdField,
-    payment_mode: zText,
-    date: zDate,
-    amount: zNum,
-    reference_number: zText,
-  })
-  .passthrough()
-  .transform(
-    (r): InvoicePayment => ({
+const invoicePaymentSchema: Schema<InvoicePayment> = record(
+  {
+    payment_id: toId,
+    invoice_payment_id: toId,
+    payment_mode: toText,
+    date: toDate,
+    amount: toNumber,
+    reference_number: toText,
+  },
+  (r): InvoicePayment => ({
       id: r.payment_id ?? r.invoice_payment_id ?? '',
       mode: r.payment_mode,
       date: r.date,
       amount: r.amount,
       referenceNumber: r.reference_number,
     }),
-  );
+);
 
 function paymentsOf(raw: unknown): InvoicePayment[] {
   if (!Array.isArray(raw)) return [];
@@ -692,23 +623,22 @@ function paymentsOf(raw: unknown): InvoicePayment[] {
   return payments;
 }
 
-export const invoiceDetailSchema: Schema<InvoiceDetail> = z
-  .object({
+export const invoiceDetailSchema: Schema<InvoiceDetail> = record(
+  {
     ...invoiceFields,
-    invoice_items: z.unknown(),
-    line_items: z.unknown(),
-    payments: z.unknown(),
-    sub_total: zNum,
-    tax_total: zNum,
-    payment_made: zNum,
-    credits_applied: zNum,
-    write_off_amount: zNum,
-    invoice_url: zUrl,
-    notes: zText,
-  })
-  .passthrough()
-  .transform((r, ctx): InvoiceDetail => {
-    if (r.invoice_id === null) return missingId(ctx, 'invoice');
+    invoice_items: asIs,
+    line_items: asIs,
+    payments: asIs,
+    sub_total: toNumber,
+    tax_total: toNumber,
+    payment_made: toNumber,
+    credits_applied: toNumber,
+    write_off_amount: toNumber,
+    invoice_url: httpsUrl,
+    notes: toText,
+  },
+  (r): InvoiceDetail => {
+    if (r.invoice_id === null) return refuse('invoice without an id');
     return {
       ...invoiceSummaryOf(r, r.invoice_id),
       lines: linesOf(Array.isArray(r.invoice_items) ? r.invoice_items : r.line_items),
@@ -721,31 +651,32 @@ export const invoiceDetailSchema: Schema<InvoiceDetail> = z
       invoiceUrl: r.invoice_url,
       notes: r.notes,
     };
-  });
+  },
+);
 
 /** `POST /hostedpages/invoicepayment` → `hostedpage.url` (§8.1). */
-export const hostedPageSchema = z
-  .object({ hostedpage_id: zIdField, url: zUrl, status: zStatus })
-  .passthrough();
+export const hostedPageSchema = record(
+  { hostedpage_id: toId, url: httpsUrl, status: toStatus },
+  (r) => r,
+);
 
 // ---------------------------------------------------------------------------------------------
 // Catalog (items and plans) for invoice and quote lines
 
 const INACTIVE = 'inactive';
 
-export const catalogItemSchema: Schema<CatalogEntry & { active: boolean }> = z
-  .object({
-    item_id: zIdField,
-    name: zText,
-    description: zText,
-    rate: zNum,
-    price: zNum,
-    status: zStatus,
-    currency_code: zCurrency,
-  })
-  .passthrough()
-  .transform((r, ctx) => {
-    if (r.item_id === null) return missingId(ctx, 'item');
+export const catalogItemSchema: Schema<CatalogEntry & { active: boolean }> = record(
+  {
+    item_id: toId,
+    name: toText,
+    description: toText,
+    rate: toNumber,
+    price: toNumber,
+    status: toStatus,
+    currency_code: toCurrency,
+  },
+  (r) => {
+    if (r.item_id === null) return refuse('item without an id');
     return {
       kind: 'item' as const,
       id: r.item_id,
@@ -755,21 +686,21 @@ export const catalogItemSchema: Schema<CatalogEntry & { active: boolean }> = z
       currencyCode: r.currency_code,
       active: r.status !== INACTIVE,
     };
-  });
+  },
+);
 
-export const catalogPlanSchema: Schema<CatalogEntry & { active: boolean }> = z
-  .object({
-    plan_code: zIdField,
-    name: zText,
-    description: zText,
-    recurring_price: zNum,
-    price: zNum,
-    status: zStatus,
-    currency_code: zCurrency,
-  })
-  .passthrough()
-  .transform((r, ctx) => {
-    if (r.plan_code === null) return missingId(ctx, 'plan');
+export const catalogPlanSchema: Schema<CatalogEntry & { active: boolean }> = record(
+  {
+    plan_code: toId,
+    name: toText,
+    description: toText,
+    recurring_price: toNumber,
+    price: toNumber,
+    status: toStatus,
+    currency_code: toCurrency,
+  },
+  (r) => {
+    if (r.plan_code === null) return refuse('plan without an id');
     return {
       kind: 'plan' as const,
       id: r.plan_code,
@@ -779,26 +710,26 @@ export const catalogPlanSchema: Schema<CatalogEntry & { active: boolean }> = z
       currencyCode: r.currency_code,
       active: r.status !== INACTIVE,
     };
-  });
+  },
+);
 
 // ---------------------------------------------------------------------------------------------
 // Quotes (estimates, §9)
 
-export const quoteSchema: Schema<Quote> = z
-  .object({
-    estimate_id: zIdField,
-    estimate_number: zText,
-    number: zText,
-    status: zStatus,
-    date: zDate,
-    estimate_date: zDate,
-    total: zNum,
-    currency_code: zCurrency,
-    reference_number: zOptText,
-  })
-  .passthrough()
-  .transform((r, ctx): Quote => {
-    if (r.estimate_id === null) return missingId(ctx, 'quote');
+export const quoteSchema: Schema<Quote> = record(
+  {
+    estimate_id: toId,
+    estimate_number: toText,
+    number: toText,
+    status: toStatus,
+    date: toDate,
+    estimate_date: toDate,
+    total: toNumber,
+    currency_code: toCurrency,
+    reference_number: toOptText,
+  },
+  (r): Quote => {
+    if (r.estimate_id === null) return refuse('quote without an id');
     return {
       id: r.estimate_id,
       number: r.estimate_number || r.number,
@@ -808,4 +739,5 @@ export const quoteSchema: Schema<Quote> = z
       currencyCode: r.currency_code,
       referenceNumber: r.reference_number,
     };
-  });
+  },
+);

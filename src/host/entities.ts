@@ -3,7 +3,6 @@
  * Field names differ between the SDK objects and the REST API and several are NOT CONFIRMED
  * (desk-sdk.md §2.2–2.5), so each field is read from every plausible place.
  */
-import { z } from 'zod';
 import { isRecord, type UnknownRecord } from './guards';
 import { decodeJsonish, scalarText } from './parse';
 import type { Appearance, DeskAccount, DeskAddress, DeskContact, DeskTicket, DeskUser } from './types';
@@ -188,29 +187,6 @@ export function toAppearance(value: unknown, prefersDark: () => boolean | null):
   return 'light';
 }
 
-const LooseString = z.unknown().transform((v) => scalarText(v));
-
-const AppSchema = z
-  .object({
-    location: LooseString,
-    locale: LooseString,
-    meta: z
-      .unknown()
-      .transform((v) => decodeJsonish(v, { left: 1 }))
-      .pipe(
-        z
-          .object({
-            dcType: LooseString,
-            deskDomainUrl: z.unknown(),
-            deskDomainUrls: z.unknown().transform((v) => decodeJsonish(v, { left: 1 })),
-            userPreferences: z.unknown().transform((v) => decodeJsonish(v, { left: 1 })),
-          })
-          .passthrough()
-          .catch({ dcType: null, deskDomainUrl: undefined, deskDomainUrls: undefined, userPreferences: undefined }),
-      ),
-  })
-  .passthrough();
-
 export interface AppFacts {
   location: string;
   locale: string;
@@ -243,21 +219,19 @@ function shapeOf(value: unknown): Record<string, string> {
 
 /** The parts of App the adapter reads; every field defaults when the SDK leaves it out. */
 export function parseApp(value: unknown): AppFacts {
-  const parsed = AppSchema.safeParse(isRecord(value) ? value : {});
-  const instance = isRecord(value) ? value.instance : undefined;
-  const shape: AppShape = { app: shapeOf(value), meta: isRecord(value) ? shapeOf(value.meta) : {} };
-  if (!parsed.success) {
-    return { location: '', locale: 'en', dcType: null, deskDomainUrl: undefined, deskDomainUrls: undefined, userPreferences: undefined, instance, shape };
-  }
+  const app = isRecord(value) ? value : {};
+  // meta may come JSON-encoded; one that is not an object counts as absent.
+  const decodedMeta = decodeJsonish(app.meta, { left: 1 });
+  const meta = isRecord(decodedMeta) ? decodedMeta : {};
   return {
-    location: parsed.data.location ?? '',
-    locale: parsed.data.locale ?? 'en',
-    dcType: parsed.data.meta.dcType,
-    deskDomainUrl: parsed.data.meta.deskDomainUrl,
-    deskDomainUrls: parsed.data.meta.deskDomainUrls,
-    userPreferences: parsed.data.meta.userPreferences,
-    instance,
-    shape,
+    location: scalarText(app.location) ?? '',
+    locale: scalarText(app.locale) ?? 'en',
+    dcType: scalarText(meta.dcType),
+    deskDomainUrl: meta.deskDomainUrl,
+    deskDomainUrls: decodeJsonish(meta.deskDomainUrls, { left: 1 }),
+    userPreferences: decodeJsonish(meta.userPreferences, { left: 1 }),
+    instance: app.instance,
+    shape: { app: shapeOf(value), meta: isRecord(value) ? shapeOf(value.meta) : {} },
   };
 }
 

@@ -7,7 +7,6 @@
  * Over ~300 lines because it is the one place every SDK answer shape is read (requests, rejections,
  * storage, popups); the shapes share the bounded decoder, and splitting them would duplicate it.
  */
-import { z } from 'zod';
 import { httpsUrl, isRecord, type UnknownRecord } from './guards';
 import type { HostError, HostResponse, HostResult } from './types';
 
@@ -64,8 +63,6 @@ export function httpStatus(value: unknown): number | undefined {
 // ---------------------------------------------------------------------------------------------
 // Rejections: {errMsg}, JSON strings of envelopes, Error objects, plain strings.
 
-const ErrMsgSchema = z.object({ errMsg: z.unknown() }).passthrough();
-
 /** Best human-readable message inside an SDK answer or rejection. */
 export function messageOf(value: unknown, fallback: string): string {
   const v = decodeJsonish(value, { left: 2 });
@@ -87,10 +84,7 @@ export function messageOf(value: unknown, fallback: string): string {
 
 /** A rejected get/set/delete/invoke as a HostError of the given kind. */
 export function rejectionError(err: unknown, kind: HostError['kind'], fallback: string): HostError {
-  const decoded = decodeJsonish(err);
-  const parsed = ErrMsgSchema.safeParse(decoded);
-  const message = parsed.success ? messageOf(parsed.data, fallback) : messageOf(decoded, fallback);
-  return { kind, message, raw: err };
+  return { kind, message: messageOf(decodeJsonish(err), fallback), raw: err };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -330,13 +324,15 @@ export interface DatabaseRecord {
   value: unknown;
 }
 
-const DatabaseRecordSchema = z
-  .object({
-    key: z.union([z.string(), z.number()]).transform(String),
-    queriableValue: z.union([z.string(), z.number(), z.null()]).optional(),
-    value: z.unknown(),
-  })
-  .passthrough();
+const isKeyish = (v: unknown): v is string | number => typeof v === 'string' || (typeof v === 'number' && !Number.isNaN(v));
+
+/** One `{key, queriableValue?, value}` entry; an entry with no usable key (or an odd queriableValue) is skipped. */
+function databaseRecord(entry: unknown): DatabaseRecord | null {
+  if (!isRecord(entry) || !isKeyish(entry.key)) return null;
+  const q = entry.queriableValue;
+  if (q !== undefined && q !== null && !isKeyish(q)) return null;
+  return { key: String(entry.key), queriableValue: q == null ? '' : String(q), value: decodeJsonish(entry.value, { left: 2 }) };
+}
 
 function databaseSection(top: unknown, op: 'get' | 'set' | 'delete'): unknown {
   if (!isRecord(top)) return undefined;
@@ -359,13 +355,8 @@ export function parseDatabaseGet(raw: unknown): HostResult<DatabaseRecord[]> {
   if (!Array.isArray(data)) return fail('malformed', 'Storage answered with no data list.', { raw });
   const records: DatabaseRecord[] = [];
   for (const entry of data) {
-    const parsed = DatabaseRecordSchema.safeParse(decodeJsonish(entry, { left: 1 }));
-    if (!parsed.success) continue;
-    records.push({
-      key: parsed.data.key,
-      queriableValue: parsed.data.queriableValue == null ? '' : String(parsed.data.queriableValue),
-      value: decodeJsonish(parsed.data.value, { left: 2 }),
-    });
+    const record = databaseRecord(decodeJsonish(entry, { left: 1 }));
+    if (record) records.push(record);
   }
   return ok(records);
 }

@@ -3,22 +3,24 @@
  * One record per Desk entity in group 'link', so removing the integration or changing the
  * organization can drop them all at once.
  */
-import { z } from 'zod';
+import { nonEmpty, nullable, oneOf, shape, str, strict } from '../billing/read';
 import type { DeskHost, HostResult, JsonObject } from '../host/types';
 import type { CustomerLink } from './types';
 
 type StorageHost = Pick<DeskHost, 'storage'>;
 export type LinkEntity = CustomerLink['deskEntity'];
 
-const linkSchema = z.object({
-  deskEntity: z.enum(['contact', 'account']),
-  deskId: z.string().min(1),
-  customerId: z.string().min(1),
-  organizationId: z.string().min(1),
-  method: z.enum(['email', 'company', 'manual', 'created']),
-  linkedAt: z.string(),
-  linkedBy: z.string().nullable(),
-});
+const linkSchema = strict(
+  shape({
+    deskEntity: oneOf(['contact', 'account']),
+    deskId: nonEmpty,
+    customerId: nonEmpty,
+    organizationId: nonEmpty,
+    method: oneOf(['email', 'company', 'manual', 'created']),
+    linkedAt: str,
+    linkedBy: nullable(str),
+  }),
+);
 
 /** Desk keys allow only [A-Za-z0-9_,:] and ≤50 characters; Desk ids are digits, anything else is folded. */
 export function linkKey(entity: LinkEntity, deskId: string): string {

@@ -6,7 +6,7 @@
  * then read back and compare. Every failure hands back the last known good value so the UI never
  * shows a state that is not actually stored.
  */
-import { z } from 'zod';
+import { bool, count, nonEmpty, nullable, oneOf, shape, str, strict } from '../billing/read';
 import { DATA_CENTERS } from '../host/types';
 import type { DeskHost, HostError, HostResult, JsonObject } from '../host/types';
 import { DEFAULT_SETTINGS } from './types';
@@ -17,21 +17,23 @@ export const SETTINGS_KEY = 'zbd_settings';
 
 type StorageHost = Pick<DeskHost, 'storage'>;
 
-const organizationSchema = z.object({
-  id: z.string().min(1),
-  name: z.string(),
-  currencyCode: z.string().nullable(),
-  dataCenter: z.enum(DATA_CENTERS),
+const organizationShape = shape({
+  id: nonEmpty,
+  name: str,
+  currencyCode: nullable(str),
+  dataCenter: oneOf(DATA_CENTERS),
 });
 
-export const settingsSchema = z.object({
-  version: z.number().int().nonnegative(),
-  enabled: z.boolean(),
-  organization: organizationSchema.nullable(),
-  linkedHow: z.enum(['auto', 'chosen']).nullable(),
-  updatedBy: z.object({ id: z.string(), name: z.string() }).nullable(),
-  updatedAt: z.string().nullable(),
-});
+export const settingsSchema = strict(
+  shape({
+    version: count,
+    enabled: bool,
+    organization: nullable(organizationShape),
+    linkedHow: nullable(oneOf(['auto', 'chosen'])),
+    updatedBy: nullable(shape({ id: str, name: str })),
+    updatedAt: nullable(str),
+  }),
+);
 
 export function parseSettings(value: unknown): HostResult<IntegrationSettings> {
   const parsed = settingsSchema.safeParse(value);
@@ -40,7 +42,7 @@ export function parseSettings(value: unknown): HostResult<IntegrationSettings> {
     ok: false,
     error: {
       kind: 'malformed',
-      message: `Stored settings are not valid: ${parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'} ${i.message}`).join('; ')}`,
+      message: `Stored settings are not valid: ${parsed.error.message}`,
       raw: value,
     },
   };

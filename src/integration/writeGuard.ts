@@ -8,7 +8,7 @@
  * and a NEW one with the same reference and date counts as the earlier POST having landed. Only a
  * definite refusal (4xx, code ≠ 0, 429, not authorised) clears the record for a clean retry.
  */
-import { z } from 'zod';
+import { listOf, nullable, oneOf, shape, str, strict, type Checked } from '../billing/read';
 import { toBillingError, type BillingError } from '../billing/errors';
 import type { BillingApi, DocumentInput, Page } from '../billing/types';
 import type { DeskStorage, HostError, JsonObject } from '../host/types';
@@ -79,16 +79,17 @@ export interface WriteGuard {
   pending(kind: WriteKind, input: DocumentInput): Promise<PendingWrite | null>;
 }
 
-const pendingSchema = z.object({
-  startedAt: z.string(),
-  reference: z.string(),
-  customerId: z.string(),
-  kind: z.enum(['invoice', 'quote']),
-  date: z.string(),
+const pendingFields = {
+  startedAt: str,
+  reference: str,
+  customerId: str,
+  kind: oneOf(['invoice', 'quote']),
+  date: str,
   /** Look-alike documents that existed before the POST; null when they could not be listed. */
-  knownIds: z.array(z.string()).nullable(),
-});
-export type PendingWrite = z.infer<typeof pendingSchema>;
+  knownIds: nullable(listOf(str)),
+};
+const pendingSchema = strict(shape(pendingFields));
+export type PendingWrite = Checked<typeof pendingFields>;
 
 /** A record this old is from an attempt nobody is waiting for any more. */
 export const PENDING_MAX_AGE_MS = 7 * 24 * 60 * 60 * 1000;

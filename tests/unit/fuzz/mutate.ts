@@ -17,7 +17,7 @@ export function configureFuzz(): void {
   fc.configureGlobal({ seed: FUZZ_SEED, numRuns: FUZZ_RUNS, endOnFailure: true });
 }
 
-/** A per-test timeout that grows with the run count (10,000 runs through zod take a while). */
+/** A per-test timeout that grows with the run count (10,000 runs through the schemas take a while). */
 export const FUZZ_TIMEOUT_MS = Math.max(30_000, FUZZ_RUNS * 20);
 
 type Path = (string | number)[];
