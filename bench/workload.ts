@@ -83,7 +83,9 @@ function mulberry32(seed: number): () => number {
 
 const pathOf = (url: string) => {
   const u = new URL(url);
-  return u.pathname.replace(/^.*\/billing\/v1/, '').replace(/\d{10,}/g, '{id}');
+  const path = u.pathname.replace(/^.*\/billing\/v1/, '').replace(/\d{10,}/g, '{id}');
+  // The portal-wide check of customer rows (portalRevalidation.ts) is told apart from email look-ups.
+  return path === '/customers' && u.searchParams.get('filter_by') === 'Status.All' ? '/customers (row check)' : path;
 };
 
 interface Open {

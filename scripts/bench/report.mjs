@@ -195,6 +195,9 @@ export function renderReport(r) {
           m.storage ? `${m.storage.reads} / ${m.storage.writes} (${m.storage.peakReadsPerMinute} / ${m.storage.peakWritesPerMinute})` : '—',
         ]),
       ),
+      ...w.modes
+        .filter((m) => m.mode === 'portal')
+        .map((m) => `as shipped, calls by path: ${Object.entries(m.byPath).map(([path, n]) => `${path} ${n}`).join(', ')}`),
       ...(w.inARow ? [`${w.inARow.agents} agents in a row on one customer, fresh browsers (portal share): ${w.inARow.calls} Billing calls (${w.inARow.perAgent.join(' + ')}), ${w.inARow.accessChecks} of them access checks`] : []),
       `lower bounds at ${w.coldOpenPaths.length} calls per first visit: caches kept per agent ≥ ${((w.perAgentFirstVisits * w.coldOpenPaths.length) / w.opens).toFixed(2)} calls/open (${w.perAgentFirstVisits} agent×customer first visits); one cache shared by the organization ≥ ${((w.distinctCustomersVisited * w.coldOpenPaths.length) / w.opens).toFixed(2)} calls/open`,
       '',

@@ -244,6 +244,17 @@ export function createBillingClient(options: BillingClientOptions): BillingApi {
       );
     },
 
+    async listCustomers(page) {
+      const p = pageNumber(page);
+      // Only what customers.yml documents for this list: `filter_by` (its description) and the paging params.
+      return list(
+        { method: 'GET', path: ['customers'], query: { filter_by: 'Status.All', page: p, per_page: MAX_PER_PAGE } },
+        'customers',
+        customerSummarySchema,
+        p,
+      );
+    },
+
     async getCustomer(id) {
       const body = await json({ method: 'GET', path: ['customers', id] });
       return oneOf(body, 'customer', customerSchema);

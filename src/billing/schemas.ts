@@ -288,6 +288,7 @@ const customerFields = {
   unused_credits_receivable_amount: toNumber,
   outstanding: toNumber,
   outstanding_receivable_amount: toNumber,
+  updated_time: toDateTime,
 };
 
 type CustomerRow = Row<typeof customerFields>;
@@ -307,6 +308,7 @@ function summaryOf(r: CustomerRow, id: string): CustomerSummary {
     // The receivable fields are what the customer owes / may spend; the plain ones are older and vaguer (§5.3).
     unusedCredits: r.unused_credits_receivable_amount ?? r.unused_credits,
     outstanding: r.outstanding_receivable_amount ?? r.outstanding,
+    updatedTime: r.updated_time,
   };
 }
 

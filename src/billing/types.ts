@@ -42,6 +42,8 @@ export interface CustomerSummary {
   currencyCode: string | null;
   unusedCredits: number | null;
   outstanding: number | null;
+  /** When the customer's record last changed in Billing (`updated_time`, list rows and detail alike). */
+  updatedTime: string | null;
 }
 
 export interface ContactPerson {
@@ -255,6 +257,8 @@ export interface BillingApi {
   listOrganizations(): Promise<Organization[]>;
   findCustomersByEmail(email: string): Promise<CustomerSummary[]>;
   searchCustomers(text: string, page?: number): Promise<Page<CustomerSummary>>;
+  /** Every customer, a page of 200 in Billing's own order (`GET /customers?filter_by=Status.All`). */
+  listCustomers(page?: number): Promise<Page<CustomerSummary>>;
   getCustomer(id: string): Promise<Customer>;
   listContactPersons(customerId: string): Promise<ContactPerson[]>;
   listSubscriptions(customerId: string, page?: number): Promise<Page<Subscription>>;

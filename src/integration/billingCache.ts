@@ -3,16 +3,20 @@
  * shared by every agent (SPEC C3), so reads are cached per (organization, call, arguments),
  * identical in-flight calls share one request, and billingRequests.ts paces what goes out (slots,
  * 429 back-off and cool-down). The cache is observable: readers subscribe (src/panel/useBilling.ts), a
- * write drops what it changes here, in one place, and every reader of it reads again.
+ * write drops what it changes (the rules are in billingCacheApi.ts, the cache's face as a BillingApi),
+ * and every reader of it reads again. The types live in billingCacheTypes.ts.
  *
  * Freshness: an answer younger than `freshMs` (5 min) is served without a call; up to `staleMs` it is served
  * at once and refreshed in the background (stale-while-revalidate). When a refresh fails for a
  * transient reason, the last good answer (up to `keepMs` old) is returned with its age and the error,
- * so the panel can keep showing it, marked (SPEC B14).
+ * so the panel can keep showing it, marked (SPEC B14). With the portal share (portalShare.ts) a stale
+ * answer may instead be confirmed by the portal-wide check of customer rows (portalRevalidation.ts):
+ * its age becomes the check's, and its readers hear it.
  */
 import { BillingError, toBillingError } from '../billing/errors';
 import { createScheduler, isSuperseded } from './billingRequests';
-import type { BillingApi } from '../billing/types';
+import { cacheApi, customerOf, type CacheInternals } from './billingCacheApi';
+import type { BillingApi, CustomerSummary, Page } from '../billing/types';
 
 export type {
   BillingCache,
@@ -32,24 +36,6 @@ interface Entry {
   value: unknown;
   fetchedAt: number;
 }
-
-const CUSTOMER_SCOPED: ReadonlySet<ReadCall> = new Set([
-  'getCustomer',
-  'listContactPersons',
-  'listSubscriptions',
-  'listTransactions',
-]);
-
-function customerOf(call: ReadCall, args: readonly unknown[]): string | null {
-  if (CUSTOMER_SCOPED.has(call) && typeof args[0] === 'string') return args[0];
-  if (call === 'listInvoices' && typeof args[0] === 'object' && args[0] !== null) {
-    const id = (args[0] as { customerId?: unknown }).customerId;
-    return typeof id === 'string' ? id : null;
-  }
-  return null;
-}
-
-const SEARCHES: ReadonlySet<ReadCall> = new Set(['findCustomersByEmail', 'searchCustomers']);
 
 const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
@@ -130,6 +116,23 @@ export function createBillingCache(api: BillingApi, options: CacheOptions): Bill
     return p;
   }
 
+  /** The portal's batched check: one page of every customer, paced like any call, never kept here. */
+  const listRows = () => requests.send('listCustomers', [1]) as Promise<Page<CustomerSummary>>;
+
+  /**
+   * A portal-wide check confirmed this customer: what this widget holds of it takes the shared, newer
+   * age, and whoever shows it hears so. Not after the agent's Refresh: that one reads Billing.
+   */
+  async function reloadShared(customerId: string | null) {
+    if (!shared || customerId === null || (refreshed.get(customerId) ?? 0) > now()) return;
+    for (const [key, entry] of [...entries]) {
+      if (customerOf(entry.call, entry.args) !== customerId) continue;
+      const found = await shared.load(entry.call, entry.args).catch(() => null);
+      if (!found || found.fetchedAt <= entry.fetchedAt || found.fetchedAt > now() || entries.get(key) !== entry) continue;
+      store({ call: entry.call, args: entry.args, value: found.value, fetchedAt: found.fetchedAt }, key);
+    }
+  }
+
   function kept(call: ReadCall, args: readonly unknown[], key: string): Entry | undefined {
     const inMemory = entries.get(key);
     if (inMemory || !persist) return inMemory;
@@ -167,8 +170,11 @@ export function createBillingCache(api: BillingApi, options: CacheOptions): Bill
     if (!fresh && cached && t - cached.fetchedAt < staleMs && !agentAsked) {
       // Serve now, refresh quietly (one agent of the portal at a time, never near the daily cap);
       // a failed background refresh keeps the old entry.
-      void (shared ? shared.mayRefresh(call, args) : Promise.resolve(true))
-        .then((may) => (may ? fetch(call, args, key, true) : null))
+      void (shared ? shared.refresh(call, args, { freshMs, listRows }) : Promise.resolve('fetch' as const))
+        .then(async (how) => {
+          if (how === 'fetch') await fetch(call, args, key, true);
+          else if (how === 'revalidated') await reloadShared(customer);
+        })
         .catch(() => undefined);
       return answer(cached, null);
     }
@@ -230,69 +236,18 @@ export function createBillingCache(api: BillingApi, options: CacheOptions): Bill
     if (email) shared?.invalidateEmail(email);
   }
 
-  /** A new or changed customer can change the answer of any search. */
-  const invalidateSearches = () => invalidateWhere((call) => SEARCHES.has(call));
-
-  function apiOf(fresh: ReadonlySet<ReadCall>): BillingApi {
-    const reader =
-      <K extends ReadCall>(call: K) =>
-      async (...args: Parameters<BillingApi[K]>): Promise<ReadResult<K>> =>
-        (await readAs(call, args, fresh.has(call))).value;
-    return {
-      listOrganizations: reader('listOrganizations'),
-      findCustomersByEmail: reader('findCustomersByEmail'),
-      searchCustomers: reader('searchCustomers'),
-      getCustomer: reader('getCustomer'),
-      listContactPersons: reader('listContactPersons'),
-      listSubscriptions: reader('listSubscriptions'),
-      getSubscription: reader('getSubscription'),
-      listSubscriptionActivities: reader('listSubscriptionActivities'),
-      listTransactions: reader('listTransactions'),
-      listInvoices: reader('listInvoices'),
-      getInvoice: reader('getInvoice'),
-      listCatalog: reader('listCatalog'),
-      getInvoicePdf: (id) => api.getInvoicePdf(id),
-      createInvoicePaymentLink: (id) => api.createInvoicePaymentLink(id),
-      markInvoiceOpen: async (id) => {
-        const opened = await api.markInvoiceOpen(id);
-        // Its status changed: the invoice and every invoice list that may show it read again.
-        invalidateWhere((call, args) => (call === 'getInvoice' && args[0] === id) || call === 'listInvoices');
-        return opened;
-      },
-      createCustomer: async (input) => {
-        const created = await api.createCustomer(input);
-        // Otherwise a kept "no customer for this email" would hide the one just created.
-        invalidateSearches();
-        wrote(null, input.email);
-        return created;
-      },
-      updateCustomerAddresses: async (customer, billing, shipping) => {
-        const updated = await api.updateCustomerAddresses(customer, billing, shipping);
-        wrote(customer.id, customer.email);
-        invalidateSearches();
-        return updated;
-      },
-      createInvoice: async (input) => {
-        const created = await api.createInvoice(input);
-        wrote(input.customerId);
-        return created;
-      },
-      createQuote: async (input) => {
-        const created = await api.createQuote(input);
-        wrote(input.customerId);
-        return created;
-      },
-      // Straight through, uncached: only the write guard reads quotes, and it must see Billing as it is now.
-      listQuotes: (query) => api.listQuotes(query),
-    };
-  }
+  const internals: CacheInternals = {
+    read: (call, args, fresh) => readAs(call, args, fresh).then((r) => r.value),
+    invalidateWhere,
+    wrote,
+  };
 
   return {
     organizationId,
     read: (call, ...args) => readAs(call, args, false),
     keyOf: (call, ...args) => keyOf(call, args),
-    api: apiOf(new Set()),
-    writer: apiOf(new Set<ReadCall>(['listInvoices'])),
+    api: cacheApi(api, internals, new Set()),
+    writer: cacheApi(api, internals, new Set<ReadCall>(['listInvoices'])),
     subscribe(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);

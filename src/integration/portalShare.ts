@@ -4,6 +4,8 @@
  *  - the portal-shared snapshot (portalSnapshot.ts) answers the reads an open makes;
  *  - the access gate (accessGate.ts) must pass before any snapshot is shown;
  *  - the refresh lease (refreshLease.ts) lets one agent at a time refresh a stale snapshot;
+ *  - a portal-wide check of Billing's customer rows (portalRevalidation.ts), one call per freshness
+ *    window, confirms every unchanged customer at once; only a changed one is read again;
  *  - the daily meter (dailyMeter.ts) counts calls; near the admin's cap background refreshes stop,
  *    past it Billing is called only when the agent asks (Refresh, Retry, a write);
  *  - all of their Desk storage traffic goes through one per-widget budget (storageBudget.ts).
@@ -14,6 +16,7 @@ import { createAccessGate, type AccessGate } from './accessGate';
 import { createDailyMeter, type DailyMeter, type MeterLevel } from './dailyMeter';
 import { balancesOf, createSnapshotStore, type Shared, type SnapshotStore } from './portalSnapshot';
 import { createRefreshLease, type RefreshLease } from './refreshLease';
+import { createRevalidation, type Revalidation } from './portalRevalidation';
 import { createStorageBudget, type StorageBudget, type StorageBudgetOptions } from './storageBudget';
 
 /** What the cache asks of the portal share; calls and arguments as the cache keys them. */
@@ -22,13 +25,25 @@ export interface SharedTier {
   load(call: string, args: readonly unknown[]): Promise<Shared<unknown> | null>;
   /** A fresh answer from Billing through this agent's own connection. */
   save(call: string, args: readonly unknown[], value: unknown, fetchedAt: number): void;
-  /** Whether this widget may refresh this shared answer in the background now. */
-  mayRefresh(call: string, args: readonly unknown[]): Promise<boolean>;
+  /**
+   * How this widget brings a stale shared answer up to date in the background: 'fetch' it itself; 'skip'
+   * (another agent is on it, or the daily cap is near); or 'revalidated': a portal-wide check of the
+   * customer rows (one call, `listRows`, portalRevalidation.ts) confirmed it, and `load` now gives it
+   * with the check's age.
+   */
+  refresh(call: string, args: readonly unknown[], how: RefreshHow): Promise<'fetch' | 'skip' | 'revalidated'>;
   /** After a write: nobody may see the customer's (or the email's) old state as fresh. */
   invalidateCustomer(customerId: string): void;
   invalidateEmail(email: string): void;
   /** Where the day's calls stand against the admin's cap. */
   level(): MeterLevel;
+}
+
+export interface RefreshHow {
+  /** The cache's freshness window: a check older than that confirms nothing fresh, so a new one is due. */
+  freshMs: number;
+  /** One page of Billing's customer list, through the cache's pacing (429 back-off) and the meter. */
+  listRows(): Promise<Page<CustomerSummary>>;
 }
 
 type Part =
@@ -52,6 +67,9 @@ export function sharedPart(call: string, args: readonly unknown[]): Part | null 
   return null;
 }
 
+/** The lease name of the portal-wide check (customer ids are digits, email leases start with "e:"). */
+const ROWS_LEASE = '*rows';
+
 export interface PortalShareOptions {
   organizationId: string;
   deskUserId: string;
@@ -70,6 +88,7 @@ export interface PortalShare {
   gate: AccessGate;
   meter: DailyMeter;
   store: SnapshotStore;
+  revalidation: Revalidation;
   lease: RefreshLease;
   storage: StorageBudget;
   /** The host with every Billing request counted by the meter (Desk API requests are not Billing's). */
@@ -84,7 +103,8 @@ export function createPortalShare(
   const now = options.now ?? Date.now;
   const random = options.random ?? Math.random;
   const budget = createStorageBudget(storage, { now, ...options.budget });
-  const store = createSnapshotStore(budget, { organizationId: options.organizationId, now });
+  const revalidation = createRevalidation(budget, { organizationId: options.organizationId, now });
+  const store = createSnapshotStore(budget, { organizationId: options.organizationId, now, revalidation });
   const gate = createAccessGate({
     organizationId: options.organizationId,
     deskUserId: options.deskUserId,
@@ -104,6 +124,36 @@ export function createPortalShare(
   });
   // One claim per customer at a time from this widget (its three reads go stale together).
   const claims = new Map<string, { at: number; won: Promise<boolean> }>();
+  const claim = (name: string): Promise<boolean> => {
+    const earlier = claims.get(name);
+    if (earlier && now() - earlier.at < (options.leaseTtlMs ?? 30_000) / 2) return earlier.won;
+    const won = lease.claim(name);
+    claims.set(name, { at: now(), won });
+    return won;
+  };
+  /**
+   * The portal-wide check of customer rows: 'recent' when one was made within the freshness window,
+   * 'checked' when this widget just made it, 'not-now' when another agent holds its lease (or Billing
+   * refused): that agent's check, or the next open, confirms the customer.
+   */
+  let checking: Promise<'recent' | 'checked' | 'not-now'> | null = null;
+  const checkRows = (how: RefreshHow) => {
+    checking ??= (async () => {
+      const last = await revalidation.latest();
+      if (last && now() - last.at < how.freshMs) return 'recent' as const;
+      if (!(await claim(ROWS_LEASE))) return 'not-now' as const;
+      try {
+        const page = await how.listRows();
+        await revalidation.record(page.items, now());
+        return 'checked' as const;
+      } catch {
+        return 'not-now' as const;
+      }
+    })().finally(() => {
+      checking = null;
+    });
+    return checking;
+  };
   /** Lists and email links last loaded in step with their customer row: its refresh revalidates them (portalSnapshot.ts). */
   const waitingLists = new Map<string, boolean>();
   /** The balances of each customer as this widget last saw them (from Billing or the snapshot). */
@@ -161,17 +211,18 @@ export function createPortalShare(
       }
       saving.catch(() => undefined);
     },
-    async mayRefresh(call, args) {
-      if (meter.state().level !== 'normal') return false;
+    async refresh(call, args, how) {
+      if (meter.state().level !== 'normal') return 'skip';
       const part = sharedPart(call, args);
-      if (!part) return true;
-      if (waitingLists.get(part.kind === 'email' ? `email:${part.email}` : `${part.kind}:${part.customerId}`)) return false;
-      const name = part.kind === 'email' ? `e:${part.email}` : part.customerId;
-      const earlier = claims.get(name);
-      if (earlier && now() - earlier.at < (options.leaseTtlMs ?? 30_000) / 2) return earlier.won;
-      const won = lease.claim(name);
-      claims.set(name, { at: now(), won });
-      return won;
+      if (!part) return 'fetch';
+      if (waitingLists.get(part.kind === 'email' ? `email:${part.email}` : `${part.kind}:${part.customerId}`)) return 'skip';
+      if (part.kind === 'customer') {
+        // Checking every customer row at once is one call; only a customer it cannot confirm is read alone.
+        if ((await checkRows(how)) === 'not-now') return 'skip';
+        const found = await store.customer(part.customerId);
+        if (found && now() - found.fetchedAt < how.freshMs) return 'revalidated';
+      }
+      return (await claim(part.kind === 'email' ? `e:${part.email}` : part.customerId)) ? 'fetch' : 'skip';
     },
     invalidateCustomer(customerId) {
       void store.invalidateCustomer(customerId);
@@ -187,6 +238,7 @@ export function createPortalShare(
     gate,
     meter,
     store,
+    revalidation,
     lease,
     storage: budget,
     metered(host) {

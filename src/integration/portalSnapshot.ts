@@ -8,6 +8,8 @@
  *   se:<org>:<email hash>    email → customer id(s) (search answers with at least one customer); the
  *                            customers themselves come from their sc: rows, so a link never shows
  *                            balances older than the customer's own row (or after its tombstone)
+ *   sv:<org>                 the latest batched check of Billing's customer rows (portalRevalidation.ts):
+ *                            a customer row it confirms unchanged counts as read at the check
  * Each value is ≤ 5.1 KB: tuples instead of objects (snapshotCodec.ts), lists split into chunks; a
  * customer's contact persons are cut to what fits; a first page that needs more than 3 rows is not
  * shared at all (agents read it from Billing), so nobody is ever shown a shortened page as complete.
@@ -36,6 +38,7 @@ import {
   unpackAll,
   unpackCustomer,
 } from './snapshotCodec';
+import type { Revalidation } from './portalRevalidation';
 import type { StorageBudget } from './storageBudget';
 
 export const MAX_LIST_CHUNKS = 3;
@@ -90,7 +93,10 @@ const emailPart = (email: string) => {
 const LIST_PREFIX: Record<SharedList, string> = { subscriptions: 'ss', invoices: 'si' };
 const LIST_SPEC = { subscriptions: SUBSCRIPTION, invoices: INVOICE } as const;
 
-export function createSnapshotStore(storage: StorageBudget, options: { organizationId: string; now?: () => number }): SnapshotStore {
+export function createSnapshotStore(
+  storage: StorageBudget,
+  options: { organizationId: string; now?: () => number; revalidation?: Revalidation },
+): SnapshotStore {
   const org = options.organizationId;
   const now = options.now ?? Date.now;
   const orgPart = fnv1a(org, 0x811c9dc5);
@@ -145,7 +151,11 @@ export function createSnapshotStore(storage: StorageBudget, options: { organizat
   async function readCustomer(customerId: string): Promise<Shared<Customer> | null> {
     const v = await row(customerKey(customerId));
     const customer = v ? unpackCustomer(v.c) : null;
-    return customer && customer.id === customerId ? { value: customer, fetchedAt: v?.at as number } : null;
+    if (!v || !customer || customer.id !== customerId) return null;
+    const savedAt = v.at as number;
+    // A later portal-wide check that saw this very row counts as a read (the check's time is the age shown).
+    const fetchedAt = options.revalidation ? await options.revalidation.confirmedAt(customer, savedAt) : savedAt;
+    return { value: customer, fetchedAt };
   }
 
   async function readList(which: SharedList, customerId: string) {

@@ -25,6 +25,7 @@ const SUMMARY: Spec<CustomerSummary> = {
   currencyCode: 's?',
   unusedCredits: 'n?',
   outstanding: 'n?',
+  updatedTime: 's?',
 };
 
 const ADDRESS: Spec<Address> = {

@@ -26,6 +26,7 @@ export function customer(id: string, displayName: string, email: string, overrid
     currencyCode: 'USD',
     unusedCredits: 25,
     outstanding: 120.5,
+    updatedTime: null,
     mobile: '',
     billingAddress: { attention: '', street: '1 Main St', street2: '', city: 'Springfield', state: 'IL', zip: '62701', country: 'USA', phone: '', fax: '' },
     shippingAddress: null,
@@ -118,8 +119,8 @@ export interface FakeBilling {
 }
 
 function summaryOf(c: Customer): CustomerSummary {
-  const { id, displayName, companyName, email, firstName, lastName, phone, status, currencyCode, unusedCredits, outstanding } = c;
-  return { id, displayName, companyName, email, firstName, lastName, phone, status, currencyCode, unusedCredits, outstanding };
+  const { id, displayName, companyName, email, firstName, lastName, phone, status, currencyCode, unusedCredits, outstanding, updatedTime } = c;
+  return { id, displayName, companyName, email, firstName, lastName, phone, status, currencyCode, unusedCredits, outstanding, updatedTime };
 }
 
 function strip(i: InvoiceDetail): InvoiceSummary {
@@ -172,6 +173,7 @@ export function createFakeBilling(data: Partial<FakeBillingData> = {}, perPage =
         const hits = d.customers.filter((c) => [c.displayName, c.companyName, c.email].some((v) => v.toLowerCase().includes(q)));
         return paged(hits.map(summaryOf), a[1], perPage);
       }),
+    listCustomers: (...a) => run('listCustomers', a, () => paged(d.customers.map(summaryOf), a[0], 200)),
     getCustomer: (...a) => run('getCustomer', a, () => findCustomer(a[0])),
     listContactPersons: (...a) => run('listContactPersons', a, () => findCustomer(a[0]).contactPersons),
     listSubscriptions: (...a) => run('listSubscriptions', a, () => paged(subsOf(a[0]), a[1], perPage)),

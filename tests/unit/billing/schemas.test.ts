@@ -189,6 +189,7 @@ describe('customers (§12.2, §12.3)', () => {
       unusedCredits: 25,
       // outstanding is 0 in the row but outstanding_receivable_amount says 149.
       outstanding: 149,
+      updatedTime: '2025-01-14T08:02:11-08:00',
     });
   });
 

@@ -3,24 +3,12 @@
  * of one portal: one Billing sandbox, one Desk storage, a tab and a connection each, one clock.
  */
 import { describe, expect, it } from 'vitest';
-import { createBillingClient } from '../../../src/billing/billingClient';
 import { saveMeterCap } from '../../../src/integration/dailyMeter';
-import { createPanelBilling } from '../../../src/integration/portalBilling';
-import { sessionPersistence } from '../../../src/integration/sessionCache';
-import { createPortal, settle, type Agent, type Portal } from './portalFixtures';
+import { createPortal, panelWidget, settle, type Agent, type Portal } from './portalFixtures';
 
 const EMAIL = 'ben.george@bowman.example';
 
-function widget(portal: Portal, agent: Agent) {
-  const now = () => portal.clock.now;
-  return createPanelBilling(
-    agent.host,
-    portal.organizationId,
-    (h) => createBillingClient({ request: (req) => h.request(req), dataCenter: 'US', organizationId: portal.organizationId }),
-    { persist: sessionPersistence(agent.tab), now },
-    { session: agent.tab, now, sleep: () => new Promise((r) => setTimeout(r, 2)), budget: { now, writesPerMinute: 50, readsPerMinute: 250 } },
-  );
-}
+const widget = panelWidget;
 
 /** What a panel open reads: the email match, then the customer and the first pages. */
 async function open(portal: Portal, agent: Agent) {

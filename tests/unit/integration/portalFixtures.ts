@@ -5,6 +5,9 @@
 import { createBillingClient } from '../../../src/billing/billingClient';
 import type { BillingApi } from '../../../src/billing/types';
 import type { DeskHost } from '../../../src/host/types';
+import { ACCESS_PREFIX } from '../../../src/integration/accessGate';
+import { createPanelBilling, type PanelBilling } from '../../../src/integration/portalBilling';
+import { sessionPersistence } from '../../../src/integration/sessionCache';
 import { createBillingSandbox, type BillingSandbox } from '../../../src/sandbox/billing/sandbox';
 import { createSandboxHost } from '../../../src/sandbox/desk/sandboxHost';
 import type { DeskSimulation, StoredRecord } from '../../../src/sandbox/desk/simulation';
@@ -76,4 +79,22 @@ export async function createPortal(): Promise<Portal> {
 /** Lets queued promise chains (storage writes, background refreshes) run. */
 export async function settle(rounds = 20): Promise<void> {
   for (let i = 0; i < rounds; i += 1) await new Promise((r) => setTimeout(r, 0));
+}
+
+/** A panel widget of this agent, wired as the panel ships it (createPanelBilling with the portal share). */
+export function panelWidget(portal: Portal, agent: Agent): PanelBilling {
+  const now = () => portal.clock.now;
+  return createPanelBilling(
+    agent.host,
+    portal.organizationId,
+    (h) => createBillingClient({ request: (req) => h.request(req), dataCenter: 'US', organizationId: portal.organizationId }),
+    { persist: sessionPersistence(agent.tab), now },
+    { session: agent.tab, now, sleep: () => new Promise((r) => setTimeout(r, 2)), budget: { now, writesPerMinute: 50, readsPerMinute: 250 } },
+  );
+}
+
+/** This agent's connection has already proven access in its tab (as after any earlier open). */
+export function proven(portal: Portal, agent: Agent): Agent {
+  agent.tab.setItem(`${ACCESS_PREFIX}${portal.organizationId}:${agent.userId}`, '1');
+  return agent;
 }

@@ -11,7 +11,7 @@ import { createPortal, MemoryStorage, settle } from './portalFixtures';
 const address = { attention: 'A', street: '1200 Harrison St', street2: 'Suite 400', city: 'San Francisco', state: 'California', zip: '94103', country: 'U.S.A', phone: '', fax: '' };
 const customer = (contacts: number): Customer => ({
   id: '2468013000000051001', displayName: 'Bowman Furniture', companyName: 'Bowman Furniture', email: 'ben@bowman.example',
-  firstName: 'Benjamin', lastName: 'George', phone: '+1 415', status: 'active', currencyCode: 'USD', unusedCredits: 12.5, outstanding: 149,
+  firstName: 'Benjamin', lastName: 'George', phone: '+1 415', status: 'active', currencyCode: 'USD', unusedCredits: 12.5, outstanding: 149, updatedTime: '2025-01-14T08:02:11-08:00',
   mobile: '', billingAddress: address, shippingAddress: null, paymentTerms: 15, paymentTermsLabel: 'Net 15', createdTime: '2024-02-05T10:21:02-08:00',
   contactPersons: Array.from({ length: contacts }, (_, i) => ({ id: `246801300000005${String(i).padStart(4, '0')}`, firstName: 'Ｊｏｈｎ'.repeat(60), lastName: 'Doe', email: `p${i}@bowman.example`, phone: '' })),
 });

@@ -6,7 +6,7 @@ import { MemoryStorage } from './memoryStorage';
 
 const bowman: CustomerSummary = {
   id: 'c1', displayName: 'Bowman', companyName: '', email: 'b@x.test', firstName: '', lastName: '', phone: '',
-  status: 'active', currencyCode: 'USD', unusedCredits: 1, outstanding: 2,
+  status: 'active', currencyCode: 'USD', unusedCredits: 1, outstanding: 2, updatedTime: null,
 };
 
 function countingApi(calls: string[]): BillingApi {
