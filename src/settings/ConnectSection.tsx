@@ -1,7 +1,7 @@
 import type { I18n } from '../i18n/i18n';
 import { Spinner } from '../ui/Spinner';
 import { reasonText } from './reasons';
-import type { Connection } from './useSettingsPage';
+import type { Connection } from './settingsModel';
 
 interface Props {
   i18n: I18n;

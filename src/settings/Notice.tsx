@@ -1,4 +1,4 @@
-import type { Notice as NoticeModel } from './useSettingsPage';
+import type { Notice as NoticeModel } from './settingsModel';
 
 /** Outcome of the last action. Errors interrupt (alert); the rest is announced politely (status). */
 export function Notice({ notice, onDismiss, dismissLabel }: { notice: NoticeModel; onDismiss: () => void; dismissLabel: string }) {

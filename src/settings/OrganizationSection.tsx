@@ -3,7 +3,7 @@ import type { I18n } from '../i18n/i18n';
 import type { IntegrationSettings } from '../integration/types';
 import { NoOrganization } from './NoOrganization';
 import { OrganizationChooser } from './OrganizationChooser';
-import type { Connection, SettingsPageModel } from './useSettingsPage';
+import type { Connection, SettingsPageModel } from './settingsModel';
 
 interface Props {
   i18n: I18n;

@@ -11,7 +11,8 @@ import { Spinner } from '../ui/Spinner';
 import { I18nProvider } from '../ui/i18nContext';
 import { StatusSummary } from './StatusSummary';
 import { DataCenterNote, DiagnosticsSection } from './diagnostics/DiagnosticsSection';
-import { useSettingsPage, type Access, type OrganizationsApi } from './useSettingsPage';
+import type { Access, OrganizationsApi } from './settingsModel';
+import { useSettingsPage } from './useSettingsPage';
 import './settings.css';
 
 export interface SettingsPageProps {

@@ -1,6 +1,6 @@
 import type { I18n } from '../i18n/i18n';
 import type { IntegrationSettings } from '../integration/types';
-import type { Connection } from './useSettingsPage';
+import type { Connection } from './settingsModel';
 
 type Overall = 'connected' | 'disabled' | 'notConnected' | 'notAuthorised' | 'checking' | 'checkFailed' | 'orgUnavailable';
 

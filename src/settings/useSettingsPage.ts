@@ -1,83 +1,18 @@
 /**
  * Everything the settings page does, as one hook: the page components only render its state and
  * call its actions. Every write goes through saveSettings (optimistic, read back) and the screen
- * only ever shows what storage confirmed.
+ * only ever shows what storage confirmed. What it reads is in useSettingsReads, its shape in settingsModel.
  */
-import { clearSessionCache } from '../integration/sessionCache';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { createBillingClient } from '../billing/billingClient';
-import { toBillingError, type BillingError } from '../billing/errors';
-import type { BillingApi, Organization } from '../billing/types';
-import { httpsUrl } from '../host/guards';
-import type { DeskHost, HostError, HostResult } from '../host/types';
-import type { I18n } from '../i18n/i18n';
+import type { Organization } from '../billing/types';
 import { removeIntegration, type RemovalReport } from '../integration/removeIntegration';
-import { loadSettings, saveSettings, type SaveSettingsResult } from '../integration/settingsStore';
+import { clearSessionCache } from '../integration/sessionCache';
+import { saveSettings, type SaveSettingsResult } from '../integration/settingsStore';
 import type { IntegrationSettings } from '../integration/types';
-import { useLatest } from '../ui/useLatest';
 import { reasonText } from './reasons';
-import { useWindowFocus } from '../ui/useWindowFocus';
-
-export type OrganizationsApi = Pick<BillingApi, 'listOrganizations'>;
-
-export type Connection =
-  | { status: 'checking' }
-  | { status: 'ok'; organizations: Organization[]; forbidden: boolean }
-  | { status: 'not-authorised'; authUrl: string | null }
-  | { status: 'error'; error: BillingError };
-
-/**
- * 'unknown': Desk could not say whether the user is an admin (treated as read-only, the safe side).
- * 'needs-connection': the role is read through the same Desk connection, so before it is authorised
- * nobody can be confirmed; the user may still authorise it (Connect), then the role is checked again.
- */
-export type Access = 'checking' | 'admin' | 'not-admin' | 'unknown' | 'needs-connection';
-
-export type Loaded =
-  | { status: 'loading' }
-  | { status: 'ok'; value: IntegrationSettings }
-  | { status: 'error'; error: HostError };
-
-export interface Notice {
-  tone: 'success' | 'error' | 'warning' | 'info';
-  text: string;
-}
-
-export type Busy = null | 'saving' | 'removing';
-
-export interface SettingsPageModel {
-  access: Access;
-  canEdit: boolean;
-  settings: Loaded;
-  connection: Connection;
-  /** Organizations where the user is an admin: the only ones offered (SPEC A2). */
-  adminOrganizations: Organization[];
-  busy: Busy;
-  notice: Notice | null;
-  /** The admin pressed Connect and the authorisation tab is (probably) open. */
-  awaitingAuthorisation: boolean;
-  /** The chooser is open to replace the linked organization. */
-  changing: boolean;
-  recheck(): void;
-  reload(): void;
-  connect(): void;
-  linkOrganization(org: Organization): Promise<void>;
-  startChange(): void;
-  cancelChange(): void;
-  setEnabled(enabled: boolean): Promise<void>;
-  remove(): Promise<void>;
-  dismissNotice(): void;
-  /** The Billing client the page uses (the diagnostics check the connection through the same one). */
-  organizationsApi: OrganizationsApi;
-}
-
-export interface SettingsPageDeps {
-  host: DeskHost;
-  i18n: I18n;
-  /** Injected in tests; by default the real Billing client over the Desk connection. */
-  billing?: OrganizationsApi;
-  now?: () => Date;
-}
+import type { Busy, Notice, OrganizationsApi, SettingsPageDeps, SettingsPageModel } from './settingsModel';
+import { useSettingsReads } from './useSettingsReads';
 
 export function useSettingsPage({ host, i18n, billing, now = () => new Date() }: SettingsPageDeps): SettingsPageModel {
   const { t } = i18n;
@@ -96,79 +31,11 @@ export function useSettingsPage({ host, i18n, billing, now = () => new Date() }:
   const [autoLinkAllowed, setAutoLinkAllowed] = useState(true);
   const autoLinkTried = useRef<string | null>(null);
 
-  // Three looks at the outside world (the role, the stored settings, the connection); each keeps only its
-  // latest answer, so a slower, older one never overwrites a newer one.
-  const accessRun = useLatest<Access>(async () => {
-    // The host contract is to resolve, but a rejection here must not leave the page "checking" forever.
-    const r = await host.isAdmin().catch(
-      (e: unknown): HostResult<boolean | null> => ({ ok: false, error: { kind: 'rejected', message: String(e) } }),
-    );
-    if (!r.ok) return r.error.kind === 'not-authorised' ? 'needs-connection' : 'unknown';
-    return r.value === null ? 'unknown' : r.value ? 'admin' : 'not-admin';
-  }, [host]);
-  const access: Access = accessRun.status === 'ready' ? accessRun.value : (accessRun.value ?? 'checking');
-
-  const readSettings = useCallback(async (): Promise<Loaded> => {
-    const result = await loadSettings(host).catch(
-      (e: unknown): HostResult<IntegrationSettings> => ({ ok: false, error: { kind: 'rejected', message: String(e) } }),
-    );
-    return result.ok ? { status: 'ok', value: result.value } : { status: 'error', error: result.error };
-  }, [host]);
-  const settingsRun = useLatest<Loaded>(readSettings, [readSettings]);
-  const settings: Loaded = settingsRun.status === 'ready' ? settingsRun.value : { status: 'loading' };
-  const { set: setSettings, retry: load } = settingsRun;
-
-  const connectionRun = useLatest<Connection>(
-    async (_reason, previous) => {
-      let next: Connection;
-      try {
-        next = { status: 'ok', organizations: await api.listOrganizations(), forbidden: false };
-      } catch (e) {
-        const error = toBillingError(e);
-        if (error.kind === 'not-authorised') next = { status: 'not-authorised', authUrl: httpsUrl(error.authUrl) };
-        // 403: the account may not use any organization; that is "no organization", not a failure (SPEC A3).
-        else if (error.kind === 'forbidden') next = { status: 'ok', organizations: [], forbidden: true };
-        else next = { status: 'error', error };
-      }
-      return previous && sameConnection(previous, next) ? previous : next;
-    },
-    [api],
-  );
-  const connection: Connection = connectionRun.status === 'ready' ? connectionRun.value : { status: 'checking' };
+  const { access, canEdit, connection, adminOrganizations, recheck, settings, setSettings, readSettings, reloadSettings } =
+    useSettingsReads(host, api);
   useEffect(() => {
     if (connection.status === 'ok') setAwaitingAuthorisation(false);
   }, [connection.status]);
-
-  const canEdit = access === 'admin';
-  const settled = access === 'admin' || access === 'not-admin';
-  const { retry: check, refresh: checkQuietly } = connectionRun;
-  const { refresh: refreshAccess } = accessRun;
-
-  /**
-   * Look at the outside world again: the connection, and the role while it is not settled. `quiet`: a
-   * re-check nobody asked for (the window got the focus back) keeps what the page shows until the answer
-   * differs, instead of flashing "checking" and re-laying out the page under the pointer (A1).
-   */
-  const recheck = useCallback(
-    (quiet = false) => {
-      if (quiet) checkQuietly();
-      else check();
-      if (!settled) refreshAccess();
-    },
-    [check, checkQuietly, refreshAccess, settled],
-  );
-
-  const adminOrganizations = useMemo(
-    () => (connection.status === 'ok' ? connection.organizations.filter((o) => o.isAdmin) : []),
-    [connection],
-  );
-
-  // Come back from the authorisation tab (or from creating an organization) and the page looks again.
-  const waitingForOutside =
-    connection.status === 'not-authorised' ||
-    connection.status === 'error' ||
-    (connection.status === 'ok' && adminOrganizations.length === 0);
-  useWindowFocus(() => recheck(true), waitingForOutside);
 
   const stamp = useCallback(
     (s: IntegrationSettings): IntegrationSettings => {
@@ -352,7 +219,7 @@ export function useSettingsPage({ host, i18n, billing, now = () => new Date() }:
     recheck: () => recheck(),
     reload: () => {
       setNotice(null);
-      load();
+      reloadSettings();
       recheck();
     },
     connect,
@@ -369,7 +236,3 @@ export function useSettingsPage({ host, i18n, billing, now = () => new Date() }:
   };
 }
 
-/** The same answer again (a re-check that found nothing new) keeps the state object, so nothing re-renders. */
-function sameConnection(a: Connection, b: Connection): boolean {
-  return JSON.stringify(a) === JSON.stringify(b);
-}

@@ -7,7 +7,7 @@ import type { Organization } from '../../../src/billing/types';
 import type { DataCenter, JsonObject } from '../../../src/host/types';
 import { SETTINGS_KEY } from '../../../src/integration/settingsStore';
 import type { IntegrationSettings } from '../../../src/integration/types';
-import type { OrganizationsApi } from '../../../src/settings/useSettingsPage';
+import type { OrganizationsApi } from '../../../src/settings/settingsModel';
 import { createFakeDeskHost, type FakeDeskHost, type FakeDeskHostWorld } from '../fakeDeskHost';
 
 export const AUTH_URL = 'https://accounts.zoho.com/oauth/resume?connection=zohobilling';
