@@ -3,7 +3,7 @@
  * README names them): every Desk location × every fault, with the words an agent must see for each.
  */
 import type { LocationKind } from '../../src/host/types';
-import { DESK_FIXTURES as D } from '../../src/sandbox/desk/deskData';
+import { DESK_FIXTURES as D } from '../../src/sandbox/desk/deskFixtures';
 import type { SimulatorConfigPatch, SimulatorFaults } from '../../src/sandbox/simulator/config';
 import en from '../../translations/en.json';
 

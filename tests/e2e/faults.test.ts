@@ -10,7 +10,7 @@
 import type { Frame } from 'playwright-core';
 import { linkKey } from '../../src/integration/customerLinks';
 import { BILLING_FIXTURES as BILLING } from '../../src/sandbox/billing/fixtures';
-import { DESK_FIXTURES as D } from '../../src/sandbox/desk/deskData';
+import { DESK_FIXTURES as D } from '../../src/sandbox/desk/deskFixtures';
 import type { SimulatorFaults } from '../../src/sandbox/simulator/config';
 import { CLEAR, FAULTS, PLACES, t, type Fault, type Place } from './faultCases';
 import { openLocation, useSimulator, visibleText } from './harness';

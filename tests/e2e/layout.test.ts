@@ -3,7 +3,7 @@
 import type { Frame } from 'playwright-core';
 import en from '../../translations/en.json';
 import ja from '../../translations/ja.json';
-import { DESK_FIXTURES as D } from '../../src/sandbox/desk/deskData';
+import { DESK_FIXTURES as D } from '../../src/sandbox/desk/deskFixtures';
 import { openLocation, useSimulator } from './harness';
 
 const e2e = useSimulator();

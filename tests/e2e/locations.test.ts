@@ -3,7 +3,7 @@
 import type { Frame } from 'playwright-core';
 import type { LocationKind } from '../../src/host/types';
 import { LOCATIONS } from '../../src/host/types';
-import { DESK_FIXTURES } from '../../src/sandbox/desk/deskData';
+import { DESK_FIXTURES } from '../../src/sandbox/desk/deskFixtures';
 import en from '../../translations/en.json';
 import { currentFrameKey, openLocation, panelFrame, useSimulator, visibleText } from './harness';
 

@@ -1,7 +1,7 @@
 // The agent panel in real Chromium inside the simulator: the flows where a real browser matters
 // (keyboard tabs, Japanese, hostile data never becoming HTML, faults, the disabled integration).
 import type { Frame } from 'playwright-core';
-import { DESK_FIXTURES as D } from '../../src/sandbox/desk/deskData';
+import { DESK_FIXTURES as D } from '../../src/sandbox/desk/deskFixtures';
 import en from '../../translations/en.json';
 import ja from '../../translations/ja.json';
 import { openLocation, panelFrame, settledBillingCallCount, useSimulator, failOnProblems } from './harness';

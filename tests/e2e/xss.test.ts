@@ -4,7 +4,7 @@
 // handler, make no non-https link, and never open a dialog.
 import type { Dialog, Frame } from 'playwright-core';
 import { BILLING_FIXTURES as B } from '../../src/sandbox/billing/fixtures';
-import { DESK_FIXTURES as D } from '../../src/sandbox/desk/deskData';
+import { DESK_FIXTURES as D } from '../../src/sandbox/desk/deskFixtures';
 import { INJECTED_TAGS, SHORT_XSS_PAYLOADS, XSS_MARKER_ATTRIBUTE } from '../fixtures/xss';
 import { openLocation, useSimulator } from './harness';
 

@@ -7,7 +7,8 @@ import { getResponse, type RequestHandler } from 'msw';
 import { generateBillingDataset, type BillingDataset } from './dataset';
 import { createBillingHandlers, defaultFaults, type BillingFaults, type RecordedCall } from './handlers';
 import { createDeskApiHandlers } from '../desk/deskApiHandlers';
-import { generateDeskData, type DeskData } from '../desk/deskData';
+import { generateDeskData } from '../desk/deskData';
+import type { DeskData } from '../desk/deskRecords';
 
 export type { BillingFaults, RecordedCall } from './handlers';
 export type { BillingDataset } from './dataset';

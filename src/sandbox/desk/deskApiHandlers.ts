@@ -5,7 +5,7 @@
  * `{errorCode, message}` errors.
  */
 import { http, HttpResponse, type RequestHandler } from 'msw';
-import type { DeskAccountRecord, DeskAgentRecord, DeskContactRecord, DeskData } from './deskData';
+import type { DeskAccountRecord, DeskAgentRecord, DeskContactRecord, DeskData } from './deskRecords';
 
 /** Desk API hosts per data center (Canada runs on zohocloud.ca). */
 export const DESK_API_BASE_URLS = [

@@ -8,8 +8,8 @@ import { httpsUrl } from '../../host/guards';
 import type { ZohoDeskGlobal } from '../../host/sdkTypes';
 import { LOCATIONS, type DataCenter, type DeskHost, type LocationKind } from '../../host/types';
 import { createBillingSandbox, type BillingSandbox } from '../billing/sandbox';
-import type { DeskData, DeskAgentRecord } from './deskData';
-import { DESK_FIXTURES } from './deskData';
+import type { DeskData, DeskAgentRecord } from './deskRecords';
+import { DESK_FIXTURES } from './deskFixtures';
 import { createFakeZohoDesk } from './fakeZohoDesk';
 import {
   createDeskSimulation,

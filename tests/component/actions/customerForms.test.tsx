@@ -4,7 +4,7 @@ import { describe, expect, it, vi } from 'vitest';
 import type { Customer } from '../../../src/billing/types';
 import type { DeskAccount } from '../../../src/host/types';
 import { CreateCustomerForm, EditAddressesForm } from '../../../src/panel/actions';
-import { DESK_FIXTURES } from '../../../src/sandbox/desk/deskData';
+import { DESK_FIXTURES } from '../../../src/sandbox/desk/deskFixtures';
 import { CUSTOMER_ID, isPost, json, setupActions } from './harness';
 
 async function setupCreate(locale = 'en') {

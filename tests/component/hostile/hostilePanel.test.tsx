@@ -12,7 +12,7 @@ import { saveSettings } from '../../../src/integration/settingsStore';
 import { PanelApp } from '../../../src/panel/PanelApp';
 import { BILLING_FIXTURES as B } from '../../../src/sandbox/billing/fixtures';
 import type { BillingDataset } from '../../../src/sandbox/billing/wire';
-import { DESK_FIXTURES as D } from '../../../src/sandbox/desk/deskData';
+import { DESK_FIXTURES as D } from '../../../src/sandbox/desk/deskFixtures';
 import { createSandboxHost, type SandboxHost } from '../../../src/sandbox/desk/sandboxHost';
 import { DANGEROUS_SCHEMES, INJECTED_TAGS, SHORT_XSS_PAYLOADS, XSS_MARKER_ATTRIBUTE, XSS_PAYLOADS } from '../../fixtures/xss';
 

@@ -2,7 +2,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import { DESK_FIXTURES as D } from '../../../src/sandbox/desk/deskData';
+import { DESK_FIXTURES as D } from '../../../src/sandbox/desk/deskFixtures';
 import { renderSandboxPanel } from './sandboxHarness';
 
 const WORDS = {

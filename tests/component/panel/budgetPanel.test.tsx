@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { createI18n } from '../../../src/i18n/i18n';
 import { dayOf, METER_SESSION_KEY } from '../../../src/integration/dailyMeter';
 import { PanelApp } from '../../../src/panel/PanelApp';
-import { DESK_FIXTURES as D } from '../../../src/sandbox/desk/deskData';
+import { DESK_FIXTURES as D } from '../../../src/sandbox/desk/deskFixtures';
 import { createSandboxHost } from '../../../src/sandbox/desk/sandboxHost';
 import { MemoryStorage } from '../../unit/integration/portalFixtures';
 import { connect } from './sandboxHarness';

@@ -12,7 +12,7 @@ import { saveCustomerLink } from '../../../src/integration/customerLinks';
 import { PanelApp } from '../../../src/panel/PanelApp';
 import { BILLING_FIXTURES } from '../../../src/sandbox/billing/fixtures';
 import { createBillingSandbox } from '../../../src/sandbox/billing/sandbox';
-import { DESK_FIXTURES as D } from '../../../src/sandbox/desk/deskData';
+import { DESK_FIXTURES as D } from '../../../src/sandbox/desk/deskFixtures';
 import { createSandboxHost } from '../../../src/sandbox/desk/sandboxHost';
 import { connect } from './sandboxHarness';
 

@@ -2,7 +2,7 @@ import { screen } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { BILLING_FIXTURES } from '../../../src/sandbox/billing/fixtures';
 import { createSandboxHost } from '../../../src/sandbox/desk/sandboxHost';
-import { DESK_FIXTURES } from '../../../src/sandbox/desk/deskData';
+import { DESK_FIXTURES } from '../../../src/sandbox/desk/deskFixtures';
 import { connect } from './sandboxHarness';
 
 describe('panel entry', () => {

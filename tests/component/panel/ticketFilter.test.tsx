@@ -1,7 +1,7 @@
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { TICKET_NUMBERS } from '../../../src/sandbox/billing/fixtures';
-import { DESK_FIXTURES as D } from '../../../src/sandbox/desk/deskData';
+import { DESK_FIXTURES as D } from '../../../src/sandbox/desk/deskFixtures';
 import { renderSandboxPanel } from './sandboxHarness';
 
 describe('"This ticket" with the 5,000-invoice customer (B6)', () => {

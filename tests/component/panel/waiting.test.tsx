@@ -3,7 +3,7 @@ import { screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { createI18n } from '../../../src/i18n/i18n';
 import { createBillingSandbox } from '../../../src/sandbox/billing/sandbox';
-import { DESK_FIXTURES as D } from '../../../src/sandbox/desk/deskData';
+import { DESK_FIXTURES as D } from '../../../src/sandbox/desk/deskFixtures';
 import { renderSandboxPanel } from './sandboxHarness';
 
 describe('waiting for Billing, in words', () => {

@@ -3,7 +3,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { BILLING_FIXTURES } from '../../../src/sandbox/billing/fixtures';
-import { DESK_FIXTURES as D } from '../../../src/sandbox/desk/deskData';
+import { DESK_FIXTURES as D } from '../../../src/sandbox/desk/deskFixtures';
 import { getCustomerLink } from '../../../src/integration/customerLinks';
 import { renderSandboxPanel } from './sandboxHarness';
 

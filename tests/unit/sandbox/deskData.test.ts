@@ -1,7 +1,8 @@
 import { generateBillingDataset } from '../../../src/sandbox/billing/dataset';
 import { BILLING_FIXTURES as B, TICKET_NUMBERS } from '../../../src/sandbox/billing/fixtures';
 import { createBillingSandbox } from '../../../src/sandbox/billing/sandbox';
-import { DESK_FIXTURES as D, generateDeskData } from '../../../src/sandbox/desk/deskData';
+import { DESK_FIXTURES as D } from '../../../src/sandbox/desk/deskFixtures';
+import { generateDeskData } from '../../../src/sandbox/desk/deskData';
 import { DESK_API_BASE_URLS } from '../../../src/sandbox/desk/deskApiHandlers';
 
 const billing = generateBillingDataset();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createSandboxHost } from '../../../src/sandbox/desk/sandboxHost';
-import { DESK_FIXTURES as D } from '../../../src/sandbox/desk/deskData';
+import { DESK_FIXTURES as D } from '../../../src/sandbox/desk/deskFixtures';
 import type { HostResult } from '../../../src/host/types';
 
 function value<T>(result: HostResult<T>): T {
