@@ -1,71 +1,23 @@
 /**
  * The simulator's core: ONE Billing sandbox + ONE Desk simulation, the configuration applied to
- * both, and the extension frame's lifecycle. The React shell renders `state()`; tests and the bench
+ * both (applyConfig.ts), and the extension frame's lifecycle. The React shell renders `state()`; tests and the bench
  * drive the same object through `window.__deskSimulator`.
  */
 import { clearSessionCache } from '../../integration/sessionCache';
-import { LOCATIONS } from '../../host/types';
-import { SETTINGS_KEY } from '../../integration/settingsStore';
 import { createBillingSandbox, type BillingSandbox } from '../billing/sandbox';
-import { DESK_FIXTURES } from '../desk/deskFixtures';
 import type { DeskData } from '../desk/deskRecords';
 import { createFakeZohoDesk } from '../desk/fakeZohoDesk';
 import { createDeskSimulation, type DeskSimulation } from '../desk/simulation';
-import type { BillingCallEntry, DeskRecordOption, DeskSimulatorApi, PendingConfirm, SimulatorState } from './api';
+import type { BillingCallEntry, DeskSimulatorApi, PendingConfirm, SimulatorState } from './api';
+import { applyConfig, connectSample, moveStoredOrganization, needsReload } from './applyConfig';
 import { DEFAULT_CONFIG, mergeConfig, type SimulatorConfig, type SimulatorConfigPatch } from './config';
+import { accountOption, asRecords, contactOption, str, ticketOption, toPendingConfirm } from './shapes';
 
 export interface SimulatorCoreOptions {
   seed?: number;
   initial?: SimulatorConfigPatch;
   /** Store a connected integration (first Billing organization) at start, so panels show data at once. */
   connected?: boolean;
-}
-
-type Rec = Record<string, unknown>;
-
-function str(value: unknown): string {
-  return typeof value === 'string' ? value : typeof value === 'number' ? String(value) : '';
-}
-
-function ticketOption(t: Rec): DeskRecordOption {
-  return { id: str(t.id), label: `#${str(t.number)} ${str(t.subject)}`.trim(), detail: str(t.contactName) || str(t.email) };
-}
-function contactOption(c: Rec): DeskRecordOption {
-  const name = `${str(c.firstName)} ${str(c.lastName)}`.trim();
-  return { id: str(c.id), label: name || str(c.email) || str(c.id), detail: str(c.email) };
-}
-function accountOption(a: Rec): DeskRecordOption {
-  return { id: str(a.id), label: str(a.accountName) || str(a.name) || str(a.id), detail: str(a.website) };
-}
-
-/** Fields of a Desk data record, whatever the record's declared type. */
-function asRecords(list: unknown): Rec[] {
-  return Array.isArray(list) ? (list.filter((x) => x !== null && typeof x === 'object') as Rec[]) : [];
-}
-
-/** Desk's confirmation popup options → what the dialog shows (tolerant of every plausible shape). */
-function toPendingConfirm(id: number, options: unknown): PendingConfirm {
-  const o = (options && typeof options === 'object' ? options : {}) as Rec;
-  return {
-    id,
-    title: str(o.title) || 'Confirm',
-    message: str(o.content) || str(o.message),
-    okText: str(o.okText) || 'OK',
-    cancelText: str(o.cancelText) || 'Cancel',
-    danger: o.color === 'red' || o.danger === true,
-    html: o.contentType === 'html',
-  };
-}
-
-/**
- * Which configuration changes need the widget to start again (it reads context once, at onload).
- * Faults are read per request, the width is the shell's, and appearance reaches a live widget
- * through Desk's user_preference.changed event, as it does in Desk.
- */
-function needsReload(before: SimulatorConfig, after: SimulatorConfig, patch: SimulatorConfigPatch): boolean {
-  const live = (c: SimulatorConfig) => JSON.stringify({ ...c, faults: null, panelWidth: 0, appearance: null });
-  if ('location' in patch) return true;
-  return live(before) !== live(after);
 }
 
 export function createSimulatorCore(options: SimulatorCoreOptions = {}): DeskSimulatorApi & {
@@ -113,100 +65,8 @@ export function createSimulatorCore(options: SimulatorCoreOptions = {}): DeskSim
     });
   }
 
-  function pick(list: Rec[], id: string | null): Rec | null {
-    if (list.length === 0) return null;
-    return list.find((r) => str(r.id) === id) ?? list[0] ?? null;
-  }
-
-  function apply() {
-    const c = config;
-    sim.app.location = LOCATIONS[c.location];
-    sim.app.locale = c.locale;
-    sim.app.dcType = c.dataCenter;
-    sim.app.appearance = c.appearance;
-    sim.app.user = { ...sim.app.user, timeZone: c.timeZone };
-    sim.app.isAdmin = c.isAdmin;
-    const d = desk();
-    // Admin or not is a property of WHO is signed in: switch the agent, as Desk would.
-    d.currentAgentId = c.isAdmin ? DESK_FIXTURES.adminAgentId : DESK_FIXTURES.agentAgentId;
-    const agent = d.agents.find((a) => a.id === d.currentAgentId);
-    if (agent) sim.app.user = { id: agent.id, name: agent.name, email: agent.emailId, timeZone: c.timeZone };
-    sim.app.portalId = d.portalId;
-    const tickets = asRecords(d.tickets);
-    const contacts = asRecords(d.contacts);
-    const accounts = asRecords(d.accounts);
-    sim.page = {
-      ticket: c.location === 'ticket' ? pick(tickets, c.ticketId) : null,
-      contact: c.location === 'contact' ? pick(contacts, c.contactId) : null,
-      account: c.location === 'account' ? pick(accounts, c.accountId) : null,
-      ticketForm:
-        c.location === 'ticketForm'
-          ? {
-              contactId: c.form.contactId || null,
-              email: c.form.email || null,
-              accountId: c.form.accountId || null,
-              contactName: contactName(contacts, c.form.contactId),
-              accountName: accountName(accounts, c.form.accountId),
-              subject: null,
-            }
-          : null,
-    };
-    sim.faults.notAuthorised = c.faults.notAuthorised;
-    sim.faults.hostReject = c.faults.hostReject;
-    sim.faults.storageFails = c.faults.storageFails;
-    sim.faults.storageWritesFail = c.faults.storageWritesFail;
-    sandbox.faults.mode = c.faults.billing;
-    sandbox.faults.retryAfterSeconds = c.faults.retryAfterSeconds;
-    sandbox.faults.latencyMs = c.faults.latencyMs;
-    sandbox.faults.timeoutMs = c.faults.timeoutMs;
-    sandbox.faults.organizations = c.faults.organizations;
-  }
-
-  function contactName(contacts: Rec[], id: string): string | null {
-    const c = id ? contacts.find((r) => str(r.id) === id) : undefined;
-    return c ? `${str(c.firstName)} ${str(c.lastName)}`.trim() || null : null;
-  }
-  function accountName(accounts: Rec[], id: string): string | null {
-    const a = id ? accounts.find((r) => str(r.id) === id) : undefined;
-    return a ? str(a.accountName) || null : null;
-  }
-
-  function connectSample() {
-    // The organization a single-org account would auto-link: the one that holds the sample customers.
-    const primaryId = sandbox.dataset.organizationSets.one?.[0];
-    const org = sandbox.dataset.organizations.find((o) => o.organization_id === primaryId) ?? sandbox.dataset.organizations[0];
-    if (!org) return;
-    sim.storage.set(SETTINGS_KEY, {
-      key: SETTINGS_KEY,
-      queriableValue: 'settings',
-      value: {
-        version: 1,
-        enabled: true,
-        organization: {
-          id: org.organization_id,
-          name: org.name,
-          currencyCode: org.currency_code || null,
-          dataCenter: config.dataCenter,
-        },
-        linkedHow: config.faults.organizations === 'one' ? 'auto' : 'chosen',
-        updatedBy: { id: sim.app.user.id, name: sim.app.user.name },
-        updatedAt: '2026-11-27T00:00:00.000Z',
-      },
-    });
-  }
-
-  /**
-   * A Desk portal and its Billing organization live in one data center, so switching the simulated
-   * portal's data center moves the stored organization with it (otherwise the panel would talk to
-   * the old region and the switch would seem to do nothing).
-   */
-  function moveStoredOrganization(dataCenter: SimulatorConfig['dataCenter']) {
-    const record = sim.storage.get(SETTINGS_KEY);
-    const value = record?.value as Rec | undefined;
-    const organization = value?.organization as Rec | null | undefined;
-    if (!record || !value || !organization || typeof organization !== 'object') return;
-    sim.storage.set(SETTINGS_KEY, { ...record, value: { ...value, organization: { ...organization, dataCenter } } });
-  }
+  const apply = () => applyConfig(sim, sandbox, config);
+  const connect = () => connectSample(sim, sandbox, config);
 
   function framePath(): string {
     return config.location === 'settings' ? '/app/settings.html' : '/app/panel.html';
@@ -268,7 +128,7 @@ export function createSimulatorCore(options: SimulatorCoreOptions = {}): DeskSim
   }
 
   apply();
-  if (options.connected ?? true) connectSample();
+  if (options.connected ?? true) connect();
 
   const api = {
     sandbox,
@@ -292,7 +152,7 @@ export function createSimulatorCore(options: SimulatorCoreOptions = {}): DeskSim
       config = mergeConfig(config, patch);
       apply();
       if (before.dataCenter !== config.dataCenter) {
-        moveStoredOrganization(config.dataCenter);
+        moveStoredOrganization(sim, config.dataCenter);
         // Answers the tab kept came from the old data center's Billing.
         clearSessionCache();
       }
@@ -356,11 +216,11 @@ export function createSimulatorCore(options: SimulatorCoreOptions = {}): DeskSim
       sim.log.opened.length = 0;
       sim.log.requests.length = 0;
       apply();
-      connectSample();
+      connect();
       await reload();
     },
     connectSample() {
-      connectSample();
+      connect();
       changed();
     },
     answerConfirm(answer: boolean) {
