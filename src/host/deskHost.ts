@@ -1,11 +1,11 @@
 /**
  * The real DeskHost: the only code that talks to the global ZOHODESK. Every SDK answer goes
  * through src/host/parse.ts, so callers only ever see HostResult values, never SDK shapes.
- * Storage lives in deskStorage.ts and event fan-out in deskEvents.ts; what stays here is the adapter
- * itself, one closure over the SDK and the live context that every DeskHost method shares (a little
- * over 300 lines because each method is a short mapping that reads best next to the others).
+ * Storage lives in deskStorage.ts, requests through the connection in deskRequest.ts and event fan-out
+ * in deskEvents.ts; what stays here is the adapter itself, one closure over the SDK and the live
+ * context that every DeskHost method shares.
  */
-import type { SdkRequestOptions, ZohoDeskGlobal, ZohoDeskInstance } from './sdkTypes';
+import type { ZohoDeskGlobal, ZohoDeskInstance } from './sdkTypes';
 import type {
   ConfirmOptions,
   DeskAccount,
@@ -14,7 +14,6 @@ import type {
   DeskHost,
   DeskTicket,
   HostRequest,
-  HostResponse,
   HostResult,
   LocationKind,
 } from './types';
@@ -26,8 +25,6 @@ import {
   parseGetAnswer,
   parseGetRejection,
   parsePopupAnswer,
-  parseRequestAnswer,
-  parseRequestRejection,
   rejectionError,
 } from './parse';
 import {
@@ -42,21 +39,18 @@ import {
   toDeskUser,
 } from './entities';
 import { createEventHub, prefersDark, watchColorScheme } from './deskEvents';
+import { createDeskRequest } from './deskRequest';
 import { createDeskStorage } from './deskStorage';
 import { httpsUrl, isRecord } from './guards';
 import { escapeHtml, replyHtml, textToHtml } from './html';
-import { CONNECTION_LINK_NAME } from './connection';
 import { deskApiBase, framingPages, resolveDataCenter } from './dataCenter';
 import { statusForDeskErrorBody } from './deskErrors';
-import { recordBinaryShape, recordStart } from './observations';
-import { describeBinaryAnswer } from './binaryShape';
+import { recordStart } from './observations';
 import { createTicketFormReader } from './ticketForm';
 import { settle } from './settle';
 
 export { CONNECTION_LINK_NAME } from './connection';
 export { deskApiBase } from './dataCenter';
-
-
 
 function locationKind(location: string): LocationKind | null {
   for (const [kind, value] of Object.entries(LOCATIONS) as [LocationKind, string][]) {
@@ -65,47 +59,11 @@ function locationKind(location: string): LocationKind | null {
   return null;
 }
 
-
 function isInstance(value: unknown): value is ZohoDeskInstance {
   return isRecord(value) && typeof value.on === 'function';
 }
 
-
-function toSdkRequest(req: HostRequest): SdkRequestOptions {
-  const data: Record<string, string> = {};
-  for (const [k, v] of Object.entries(req.query ?? {})) {
-    if (v !== undefined) data[k] = String(v);
-  }
-  const body = req.body;
-  const postBody = isRecord(body) || Array.isArray(body) ? body : {};
-  const options: SdkRequestOptions = {
-    url: req.url,
-    type: req.method,
-    headers: { ...(req.headers ?? {}) },
-    postBody,
-    connectionLinkName: CONNECTION_LINK_NAME,
-  };
-  if (Object.keys(data).length > 0) options.data = data;
-  // responseType makes the SDK drop postBody, so it is only ever sent on reads (desk-sdk.md §3.1).
-  if (req.responseType && (req.method === 'GET' || req.method === 'DELETE')) options.responseType = req.responseType;
-  return options;
-}
-
 const hosts = new WeakMap<ZohoDeskGlobal, Promise<DeskHost>>();
-
-/**
- * The SDK's request promise has no timeout of its own: a proxy that never answers would leave the
- * panel loading forever. 45 s is past Desk's own proxy limits, so a slow but live call still lands.
- */
-export const REQUEST_TIMEOUT_MS = 45_000;
-
-function withTimeout<T>(work: Promise<T>, ms: number, onTimeout: () => T): Promise<T> {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const expiry = new Promise<T>((resolve) => {
-    timer = setTimeout(() => resolve(onTimeout()), ms);
-  });
-  return Promise.race([work, expiry]).finally(() => clearTimeout(timer));
-}
 
 /** Whether Zoho's SDK script loaded: false when the page is opened outside Desk or the script was blocked. */
 export function deskSdkPresent(): boolean {
@@ -172,17 +130,7 @@ async function createHost(zd: ZohoDeskGlobal): Promise<DeskHost> {
     app: app.shape,
   });
 
-  const request = async (req: HostRequest): Promise<HostResult<HostResponse>> => {
-    const answered = settle(() => zd.request(toSdkRequest(req))).then((answer) => {
-      const parsed = answer.ok ? parseRequestAnswer(answer.value) : parseRequestRejection(answer.error);
-      // The blob answer has never been seen in public code: its shape is kept for the diagnostics.
-      if (req.responseType === 'blob') recordBinaryShape(describeBinaryAnswer(answer.ok ? answer.value : answer.error, parsed));
-      return parsed;
-    });
-    return withTimeout(answered, REQUEST_TIMEOUT_MS, () =>
-      fail('network', `Zoho Desk's connection did not answer within ${REQUEST_TIMEOUT_MS / 1000} seconds.`),
-    );
-  };
+  const request = createDeskRequest(zd);
 
   /**
    * GET on the Desk REST API; non-2xx answers become errors (404 = not in context). A rejection that

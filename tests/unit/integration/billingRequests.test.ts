@@ -7,7 +7,7 @@ import { BillingError } from '../../../src/billing/errors';
 import type { BillingApi } from '../../../src/billing/types';
 import { createBillingCache } from '../../../src/integration/billingCache';
 import { sessionPersistence } from '../../../src/integration/sessionCache';
-import { REQUEST_TIMEOUT_MS } from '../../../src/host/deskHost';
+import { REQUEST_TIMEOUT_MS } from '../../../src/host/deskRequest';
 import { createSandboxHost } from '../../../src/sandbox/desk/sandboxHost';
 import { MemoryStorage } from './memoryStorage';
 
