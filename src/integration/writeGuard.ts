@@ -7,12 +7,12 @@
  * failure — now, or in a later session that finds the record — the customer's documents are read again
  * and a NEW one with the same reference and date counts as the earlier POST having landed. Only a
  * definite refusal (4xx, code ≠ 0, 429, not authorised) clears the record for a clean retry.
+ * The record itself (key, shape, "did it land") is pendingWrite.ts.
  */
-import { listOf, nullable, oneOf, shape, str, strict, type Checked } from '../billing/read';
 import { toBillingError, type BillingError } from '../billing/errors';
 import type { BillingApi, DocumentInput, Page } from '../billing/types';
 import type { DeskStorage, HostError, JsonObject } from '../host/types';
-import { fnv1a } from '../host/storageRules';
+import { landed, pendingRecord, readPending, writeKey, type DocumentRef, type PendingWrite } from './pendingWrite';
 
 export type WriteKind = 'invoice' | 'quote';
 
@@ -45,18 +45,6 @@ export type WriteOutcome =
    */
   | { status: 'unprotected'; error: HostError };
 
-/** A list row that can prove an earlier POST landed. */
-export interface DocumentRef {
-  id: string;
-  number: string;
-  referenceNumber: string | null;
-  date: string | null;
-  total: number | null;
-  currencyCode: string | null;
-  status?: string;
-  balance?: number | null;
-}
-
 export type WriteApi = Pick<BillingApi, 'createInvoice' | 'createQuote' | 'listInvoices' | 'listQuotes'>;
 
 export interface WriteGuardOptions {
@@ -79,46 +67,9 @@ export interface WriteGuard {
   pending(kind: WriteKind, input: DocumentInput): Promise<PendingWrite | null>;
 }
 
-const pendingFields = {
-  startedAt: str,
-  reference: str,
-  customerId: str,
-  kind: oneOf(['invoice', 'quote']),
-  date: str,
-  /** Look-alike documents that existed before the POST; null when they could not be listed. */
-  knownIds: nullable(listOf(str)),
-};
-const pendingSchema = strict(shape(pendingFields));
-export type PendingWrite = Checked<typeof pendingFields>;
-
-/** A record this old is from an attempt nobody is waiting for any more. */
-export const PENDING_MAX_AGE_MS = 7 * 24 * 60 * 60 * 1000;
 /** Pages of the customer's documents read when checking (newest first, so a new one is on the first). */
 const CHECK_PAGES = 2;
 const CHECK_PER_PAGE = 50;
-/** Keeps the record well under Desk's 5.1 KB value limit. */
-const MAX_KNOWN_IDS = 100;
-
-function hash(text: string): string {
-  return fnv1a(text, 0x811c9dc5) + fnv1a(text, 0x5bd1e995);
-}
-
-function normalReference(reference: string | null | undefined): string {
-  return (reference ?? '').trim().toLowerCase();
-}
-
-/**
- * Storage key of one write: kind + customer + reference + lines. The date and notes are left out on
- * purpose: a retry the next morning must still find yesterday's pending record.
- */
-export function writeKey(kind: WriteKind, input: DocumentInput): string {
-  const lines = JSON.stringify(
-    input.lines.map((l) => [l.productId, l.name, l.description ?? '', l.price, l.quantity]),
-  );
-  const who = hash(`${kind}\u0000${input.customerId}\u0000${normalReference(input.referenceNumber)}`);
-  return `write:${kind === 'invoice' ? 'inv' : 'quo'}:${who}:${hash(lines)}`;
-}
-
 /** Answers that may come from a POST that did land (the answer, not the request, was lost). */
 export function isAmbiguous(error: BillingError): boolean {
   return error.kind === 'network' || error.kind === 'server' || error.kind === 'malformed';
@@ -166,33 +117,6 @@ export function createWriteGuard(options: WriteGuardOptions): WriteGuard {
     return refs;
   }
 
-  const looksAlike = (ref: DocumentRef, reference: string, date: string) =>
-    normalReference(ref.referenceNumber) === normalReference(reference) && (ref.date === null || ref.date === date);
-
-  function landed(refs: DocumentRef[], record: PendingWrite): DocumentRef | null {
-    const known = new Set(record.knownIds ?? []);
-    // Without a snapshot only a real reference can tell ours apart from the customer's other documents.
-    if (record.knownIds === null && normalReference(record.reference) === '') return null;
-    return refs.find((ref) => !known.has(ref.id) && looksAlike(ref, record.reference, record.date)) ?? null;
-  }
-
-  async function readPending(key: string, kind: WriteKind, input: DocumentInput): Promise<PendingWrite | null> {
-    const read = await storage.get(key);
-    if (!read.ok || read.value === null) return null;
-    const parsed = pendingSchema.safeParse(read.value.value);
-    if (!parsed.success) return null;
-    const record = parsed.data;
-    // A hash collision or a hand-edited record is not this write.
-    if (record.kind !== kind || record.customerId !== input.customerId) return null;
-    if (normalReference(record.reference) !== normalReference(input.referenceNumber)) return null;
-    const started = Date.parse(record.startedAt);
-    if (Number.isNaN(started) || now() - started > PENDING_MAX_AGE_MS) {
-      await storage.delete(key);
-      return null;
-    }
-    return record;
-  }
-
   async function clear(key: string): Promise<void> {
     // A record that cannot be deleted only costs the next attempt one extra read.
     await storage.delete(key);
@@ -215,7 +139,7 @@ export function createWriteGuard(options: WriteGuardOptions): WriteGuard {
   }
 
   async function run(key: string, kind: WriteKind, input: DocumentInput, { force = false, allowUnprotected = false }: CreateOptions): Promise<WriteOutcome> {
-    const pending = await readPending(key, kind, input);
+    const pending = await readPending(storage, key, kind, input, now);
     let before: DocumentRef[] | null = null;
     if (pending) {
       try {
@@ -241,17 +165,7 @@ export function createWriteGuard(options: WriteGuardOptions): WriteGuard {
       }
     }
 
-    const record: PendingWrite = {
-      startedAt: new Date(now()).toISOString(),
-      reference: input.referenceNumber,
-      customerId: input.customerId,
-      kind,
-      date: input.date,
-      knownIds:
-        before === null
-          ? null
-          : before.filter((ref) => looksAlike(ref, input.referenceNumber, input.date)).map((ref) => ref.id).slice(0, MAX_KNOWN_IDS),
-    };
+    const record = pendingRecord(kind, input, before, now());
     // Without the record a lost answer could become a second document on retry: the agent decides.
     const stored = await storage.set({ key, group: 'write', value: record as unknown as JsonObject });
     if (!stored.ok && !allowUnprotected) return { status: 'unprotected', error: stored.error };
@@ -294,7 +208,7 @@ export function createWriteGuard(options: WriteGuardOptions): WriteGuard {
       return task;
     },
     pending(kind, input) {
-      return readPending(writeKey(kind, input), kind, input);
+      return readPending(storage, writeKey(kind, input), kind, input, now);
     },
   };
 }

@@ -3,7 +3,8 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import type { DocumentInput } from '../../../src/billing/types';
 import { createBillingCache } from '../../../src/integration/billingCache';
-import { writeKey, type WrittenDocument } from '../../../src/integration/writeGuard';
+import { writeKey } from '../../../src/integration/pendingWrite';
+import type { WrittenDocument } from '../../../src/integration/writeGuard';
 import { CreateDocumentForm } from '../../../src/panel/actions';
 import { CUSTOMER_ID, isGet, isPost, JAPANESE_CUSTOMER_ID, json, setupActions } from './harness';
 
