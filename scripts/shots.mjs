@@ -54,88 +54,45 @@ function pattern(locale, key) {
 // with nothing stored. steps(s): drives the frame by role and label. capture: 'panel' (the extension
 // frame, full height) or 'dialog' (the shell's confirmation popup).
 const tab = (key) => async (s) => s.click('tab', t(s.locale, `panel.tabs.${key}`));
+const button = (key) => async (s) => s.click('button', t(s.locale, key));
+/** A button whose name has a placeholder, e.g. "Open invoice {number}": the first one. */
+const buttonLike = (key) => async (s) => s.click('button', pattern(s.locale, key));
+const then = (...steps) => async (s) => {
+  for (const step of steps) await step(s);
+};
+const ticket = (who, more = {}) => ({ location: 'ticket', ticket: DESK_TICKET[who], ...more });
+const bowman = (more) => ticket('bowman', more);
+const settings = (more = {}) => ({ location: 'settings', ...more });
 const SCENES = [
-  { id: 'ticket-overview', title: 'Ticket · Overview (one match)', url: { location: 'ticket', ticket: DESK_TICKET.bowman } },
-  { id: 'ticket-activity', title: 'Ticket · Activity', url: { location: 'ticket', ticket: DESK_TICKET.bowman }, steps: tab('activity') },
-  { id: 'ticket-subscriptions', title: 'Ticket · Subscriptions', url: { location: 'ticket', ticket: DESK_TICKET.bowman }, steps: tab('subscriptions') },
-  {
-    id: 'ticket-subscription-detail',
-    title: 'Ticket · Subscription detail',
-    url: { location: 'ticket', ticket: DESK_TICKET.bowman },
-    steps: async (s) => {
-      await tab('subscriptions')(s);
-      await s.click('button', pattern(s.locale, 'panel.subscriptions.open'));
-    },
-  },
-  { id: 'ticket-invoices', title: 'Ticket · Invoices', url: { location: 'ticket', ticket: DESK_TICKET.bowman }, steps: tab('invoices') },
-  {
-    id: 'ticket-invoices-this-ticket',
-    title: 'Ticket · Invoices · This ticket',
-    url: { location: 'ticket', ticket: DESK_TICKET.bowman },
-    steps: async (s) => {
-      await tab('invoices')(s);
-      await s.click('button', t(s.locale, 'panel.invoices.thisTicket'));
-    },
-  },
-  {
-    id: 'ticket-invoice-detail',
-    title: 'Ticket · Invoice detail with actions',
-    url: { location: 'ticket', ticket: DESK_TICKET.bowman },
-    steps: async (s) => {
-      await tab('invoices')(s);
-      await s.click('button', pattern(s.locale, 'panel.invoices.open'));
-    },
-  },
-  {
-    id: 'ticket-form-invoice',
-    title: 'Ticket · New invoice form',
-    url: { location: 'ticket', ticket: DESK_TICKET.bowman },
-    steps: async (s) => s.click('button', t(s.locale, 'panel.actions.createInvoice')),
-  },
-  {
-    id: 'ticket-form-quote',
-    title: 'Ticket · New quote form',
-    url: { location: 'ticket', ticket: DESK_TICKET.bowman },
-    steps: async (s) => s.click('button', t(s.locale, 'panel.actions.createQuote')),
-  },
-  {
-    id: 'ticket-form-addresses',
-    title: 'Ticket · Edit addresses form',
-    url: { location: 'ticket', ticket: DESK_TICKET.bowman },
-    steps: async (s) => s.click('button', t(s.locale, 'panel.actions.editAddresses')),
-  },
-  { id: 'ticket-picker', title: 'Ticket · Several customers match (picker)', url: { location: 'ticket', ticket: DESK_TICKET.multi } },
-  { id: 'ticket-no-customer', title: 'Ticket · No customer (search + create)', url: { location: 'ticket', ticket: DESK_TICKET.none } },
-  {
-    id: 'ticket-form-customer',
-    title: 'Ticket · Create customer form',
-    url: { location: 'ticket', ticket: DESK_TICKET.none },
-    steps: async (s) => s.click('button', t(s.locale, 'panel.none.create')),
-  },
-  { id: 'ticket-japanese-customer', title: 'Ticket · Japanese customer (JPY)', url: { location: 'ticket', ticket: DESK_TICKET.yamada } },
-  { id: 'ticket-5000-invoices', title: 'Ticket · 5,000 invoices', url: { location: 'ticket', ticket: DESK_TICKET.globex }, steps: tab('invoices') },
-  {
-    id: 'ticket-5000-this-ticket',
-    title: 'Ticket · 5,000 invoices · This ticket',
-    url: { location: 'ticket', ticket: DESK_TICKET.globex },
-    steps: async (s) => {
-      await tab('invoices')(s);
-      await s.click('button', t(s.locale, 'panel.invoices.thisTicket'));
-    },
-  },
-  { id: 'ticket-40-subscriptions', title: 'Ticket · 40 subscriptions', url: { location: 'ticket', ticket: DESK_TICKET.initech }, steps: tab('subscriptions') },
-  { id: 'ticket-hostile-text', title: 'Ticket · Hostile Billing text', url: { location: 'ticket', ticket: DESK_TICKET.hostile } },
-  { id: 'error-rate-limited', title: 'Error · Rate limited (429)', url: { location: 'ticket', ticket: DESK_TICKET.bowman, billing: 'rate-limited' } },
-  { id: 'error-server', title: 'Error · Billing server error', url: { location: 'ticket', ticket: DESK_TICKET.bowman, billing: 'server-error' } },
-  { id: 'error-forbidden', title: 'Error · Forbidden (403)', url: { location: 'ticket', ticket: DESK_TICKET.bowman, billing: 'forbidden' } },
-  { id: 'error-host-reject', title: 'Error · Desk request rejected', url: { location: 'ticket', ticket: DESK_TICKET.bowman, hostReject: '1' } },
-  { id: 'error-not-authorised', title: 'Error · Connection not authorised', url: { location: 'ticket', ticket: DESK_TICKET.bowman, notAuthorised: '1' } },
-  { id: 'panel-not-connected', title: 'Panel · Nothing set up yet', url: { location: 'ticket', ticket: DESK_TICKET.bowman, connected: '0' } },
-  { id: 'panel-not-connected-agent', title: 'Panel · Nothing set up (agent)', url: { location: 'ticket', ticket: DESK_TICKET.bowman, connected: '0', admin: '0' } },
+  { id: 'ticket-overview', title: 'Ticket · Overview (one match)', url: bowman() },
+  { id: 'ticket-activity', title: 'Ticket · Activity', url: bowman(), steps: tab('activity') },
+  { id: 'ticket-subscriptions', title: 'Ticket · Subscriptions', url: bowman(), steps: tab('subscriptions') },
+  { id: 'ticket-subscription-detail', title: 'Ticket · Subscription detail', url: bowman(), steps: then(tab('subscriptions'), buttonLike('panel.subscriptions.open')) },
+  { id: 'ticket-invoices', title: 'Ticket · Invoices', url: bowman(), steps: tab('invoices') },
+  { id: 'ticket-invoices-this-ticket', title: 'Ticket · Invoices · This ticket', url: bowman(), steps: then(tab('invoices'), button('panel.invoices.thisTicket')) },
+  { id: 'ticket-invoice-detail', title: 'Ticket · Invoice detail with actions', url: bowman(), steps: then(tab('invoices'), buttonLike('panel.invoices.open')) },
+  { id: 'ticket-form-invoice', title: 'Ticket · New invoice form', url: bowman(), steps: button('panel.actions.createInvoice') },
+  { id: 'ticket-form-quote', title: 'Ticket · New quote form', url: bowman(), steps: button('panel.actions.createQuote') },
+  { id: 'ticket-form-addresses', title: 'Ticket · Edit addresses form', url: bowman(), steps: button('panel.actions.editAddresses') },
+  { id: 'ticket-picker', title: 'Ticket · Several customers match (picker)', url: ticket('multi') },
+  { id: 'ticket-no-customer', title: 'Ticket · No customer (search + create)', url: ticket('none') },
+  { id: 'ticket-form-customer', title: 'Ticket · Create customer form', url: ticket('none'), steps: button('panel.none.create') },
+  { id: 'ticket-japanese-customer', title: 'Ticket · Japanese customer (JPY)', url: ticket('yamada') },
+  { id: 'ticket-5000-invoices', title: 'Ticket · 5,000 invoices', url: ticket('globex'), steps: tab('invoices') },
+  { id: 'ticket-5000-this-ticket', title: 'Ticket · 5,000 invoices · This ticket', url: ticket('globex'), steps: then(tab('invoices'), button('panel.invoices.thisTicket')) },
+  { id: 'ticket-40-subscriptions', title: 'Ticket · 40 subscriptions', url: ticket('initech'), steps: tab('subscriptions') },
+  { id: 'ticket-hostile-text', title: 'Ticket · Hostile Billing text', url: ticket('hostile') },
+  { id: 'error-rate-limited', title: 'Error · Rate limited (429)', url: bowman({ billing: 'rate-limited' }) },
+  { id: 'error-server', title: 'Error · Billing server error', url: bowman({ billing: 'server-error' }) },
+  { id: 'error-forbidden', title: 'Error · Forbidden (403)', url: bowman({ billing: 'forbidden' }) },
+  { id: 'error-host-reject', title: 'Error · Desk request rejected', url: bowman({ hostReject: '1' }) },
+  { id: 'error-not-authorised', title: 'Error · Connection not authorised', url: bowman({ notAuthorised: '1' }) },
+  { id: 'panel-not-connected', title: 'Panel · Nothing set up yet', url: bowman({ connected: '0' }) },
+  { id: 'panel-not-connected-agent', title: 'Panel · Nothing set up (agent)', url: bowman({ connected: '0', admin: '0' }) },
   {
     id: 'panel-disabled',
     title: 'Panel · Integration disabled',
-    url: { location: 'ticket', ticket: DESK_TICKET.bowman },
+    url: bowman(),
     before: async (page) =>
       page.evaluate(() => {
         const sim = window.__deskSimulator.sim;
@@ -149,34 +106,26 @@ const SCENES = [
   { id: 'account-no-customer', title: 'Account · No customer', url: { location: 'account', account: DESK_ACCOUNT.none } },
   { id: 'ticketform-empty', title: 'Add-ticket form · nothing entered', url: { location: 'ticketForm' } },
   { id: 'ticketform-contact', title: 'Add-ticket form · contact chosen', url: { location: 'ticketForm', formContact: DESK_CONTACT.bowman } },
-  { id: 'settings-connected', title: 'Settings · Connected', url: { location: 'settings' } },
-  { id: 'settings-not-authorised', title: 'Settings · Connect (not authorised)', url: { location: 'settings', notAuthorised: '1', connected: '0' } },
-  { id: 'settings-choose-org', title: 'Settings · Choose organization', url: { location: 'settings', connected: '0' } },
-  { id: 'settings-one-org', title: 'Settings · One organization (auto-linked)', url: { location: 'settings', connected: '0', orgs: 'one' } },
-  { id: 'settings-no-org', title: 'Settings · No organization', url: { location: 'settings', connected: '0', orgs: 'none' } },
-  { id: 'settings-read-only', title: 'Settings · Not an admin (read-only)', url: { location: 'settings', admin: '0' } },
-  {
-    id: 'settings-more-menu',
-    title: 'Settings · More actions menu',
-    url: { location: 'settings' },
-    steps: async (s) => s.click('button', t(s.locale, 'settings.more.button')),
-  },
+  { id: 'settings-connected', title: 'Settings · Connected', url: settings() },
+  { id: 'settings-not-authorised', title: 'Settings · Connect (not authorised)', url: settings({ notAuthorised: '1', connected: '0' }) },
+  { id: 'settings-choose-org', title: 'Settings · Choose organization', url: settings({ connected: '0' }) },
+  { id: 'settings-one-org', title: 'Settings · One organization (auto-linked)', url: settings({ connected: '0', orgs: 'one' }) },
+  { id: 'settings-no-org', title: 'Settings · No organization', url: settings({ connected: '0', orgs: 'none' }) },
+  { id: 'settings-read-only', title: 'Settings · Not an admin (read-only)', url: settings({ admin: '0' }) },
+  { id: 'settings-more-menu', title: 'Settings · More actions menu', url: settings(), steps: button('settings.more.button') },
   {
     id: 'settings-disable-confirm',
     title: 'Settings · Disable confirmation (Desk popup)',
-    url: { location: 'settings' },
+    url: settings(),
     capture: 'dialog',
     steps: async (s) => s.click('switch', t(s.locale, 'settings.enable.label')),
   },
   {
     id: 'settings-remove-confirm',
     title: 'Settings · Remove confirmation (Desk popup)',
-    url: { location: 'settings' },
+    url: settings(),
     capture: 'dialog',
-    steps: async (s) => {
-      await s.click('button', t(s.locale, 'settings.more.button'));
-      await s.click('menuitem', t(s.locale, 'settings.more.remove'));
-    },
+    steps: then(button('settings.more.button'), async (s) => s.click('menuitem', t(s.locale, 'settings.more.remove'))),
   },
 ];
 

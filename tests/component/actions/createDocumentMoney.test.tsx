@@ -15,9 +15,20 @@ const TODAY = '2026-11-27';
 vi.setConfig({ testTimeout: 30_000 });
 type Body = Record<string, unknown>;
 
-async function open(options: { customerId?: string; kind?: 'invoice' | 'quote'; locale?: string } = {}) {
-  const t = await setupActions(options.locale ? { locale: options.locale } : {});
+interface OpenOptions {
+  customerId?: string;
+  kind?: 'invoice' | 'quote';
+  locale?: string;
+  /** Opened from a contact page: no ticket, no reply editor. */
+  location?: 'contact';
+  /** The organization is passed, so a created invoice offers its payment link. */
+  offersLink?: boolean;
+}
+
+async function open(options: OpenOptions = {}) {
+  const t = await setupActions({ ...(options.locale ? { locale: options.locale } : {}), ...(options.location ? { location: options.location } : {}) });
   const customer = await t.api.getCustomer(options.customerId ?? CUSTOMER_ID);
+  const onTicket = options.location === undefined;
   t.renderUi(
     <CreateDocumentForm
       host={t.host}
@@ -25,7 +36,8 @@ async function open(options: { customerId?: string; kind?: 'invoice' | 'quote'; 
       kind={options.kind ?? 'invoice'}
       customer={customer}
       baseCurrency={t.org.currency_code}
-      ticketNumber="104233"
+      {...(options.offersLink ? { organization: { id: t.org.organization_id, dataCenter: 'US' as const }, canInsert: onTicket } : {})}
+      ticketNumber={onTicket ? '104233' : null}
       today={TODAY}
     />,
   );
@@ -186,27 +198,19 @@ describe('bounds and their messages', () => {
   });
 });
 
+/** A draft invoice for Bowman Furniture, just created, with its payment-link offer on screen. */
+async function createdInvoice(options: Pick<OpenOptions, 'location'> = {}) {
+  const t = await open({ ...options, offersLink: true });
+  await t.user.click(screen.getByRole('button', { name: 'Add On-site setup' }));
+  await t.user.click(screen.getByRole('button', { name: 'Create invoice' }));
+  await screen.findByText(/was created for Bowman Furniture/);
+  return t;
+}
+
 describe('after creating an invoice', () => {
   it('offers its payment link: the draft is opened at the agent\'s word, then the link goes into the reply', async () => {
-    const t = await setupActions();
-    const customer = await t.api.getCustomer(CUSTOMER_ID);
-    t.renderUi(
-      <CreateDocumentForm
-        host={t.host}
-        api={t.api}
-        kind="invoice"
-        customer={customer}
-        baseCurrency="USD"
-        organization={{ id: t.org.organization_id, dataCenter: 'US' }}
-        canInsert
-        ticketNumber="104233"
-        today={TODAY}
-      />,
-    );
-    const user = userEvent.setup();
-    await user.click(await screen.findByRole('button', { name: 'Add On-site setup' }));
-    await user.click(screen.getByRole('button', { name: 'Create invoice' }));
-    await screen.findByText(/was created for Bowman Furniture/);
+    const t = await createdInvoice();
+    const user = t.user;
     const invoice = t.sandbox.dataset.invoices.at(-1)!;
     expect(invoice.status).toBe('draft');
     expect(screen.getByText(/The invoice is a draft: the customer cannot pay it yet/)).toBeInTheDocument();
@@ -223,29 +227,12 @@ describe('after creating an invoice', () => {
   });
 
   it('a draft Billing will not open stays a draft: the reason is shown and no link is offered', async () => {
-    const t = await setupActions();
-    const customer = await t.api.getCustomer(CUSTOMER_ID);
-    t.renderUi(
-      <CreateDocumentForm
-        host={t.host}
-        api={t.api}
-        kind="invoice"
-        customer={customer}
-        baseCurrency="USD"
-        organization={{ id: t.org.organization_id, dataCenter: 'US' }}
-        canInsert
-        ticketNumber="104233"
-        today={TODAY}
-      />,
-    );
-    const user = userEvent.setup();
-    await user.click(await screen.findByRole('button', { name: 'Add On-site setup' }));
-    await user.click(screen.getByRole('button', { name: 'Create invoice' }));
+    const t = await createdInvoice();
     t.refuse(
       (request) => request.method === 'POST' && new URL(request.url).pathname.endsWith('/converttoopen'),
       () => json(400, { code: 4, message: 'Only draft invoices can be converted to open.' }),
     );
-    await user.click(await screen.findByRole('button', { name: 'Open it for payment' }));
+    await t.user.click(await screen.findByRole('button', { name: 'Open it for payment' }));
     expect(await screen.findByRole('alert')).toHaveTextContent('Only draft invoices can be converted to open.');
     expect(screen.queryByRole('button', { name: 'Insert payment link' })).not.toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Open it for payment' })).toBeEnabled();
@@ -253,25 +240,8 @@ describe('after creating an invoice', () => {
   });
 
   it('without a reply editor (contact page) the opened invoice offers Copy, not Insert', async () => {
-    const t = await setupActions({ location: 'contact' });
-    const customer = await t.api.getCustomer(CUSTOMER_ID);
-    t.renderUi(
-      <CreateDocumentForm
-        host={t.host}
-        api={t.api}
-        kind="invoice"
-        customer={customer}
-        baseCurrency="USD"
-        organization={{ id: t.org.organization_id, dataCenter: 'US' }}
-        canInsert={false}
-        ticketNumber={null}
-        today={TODAY}
-      />,
-    );
-    const user = userEvent.setup();
-    await user.click(await screen.findByRole('button', { name: 'Add On-site setup' }));
-    await user.click(screen.getByRole('button', { name: 'Create invoice' }));
-    await user.click(await screen.findByRole('button', { name: 'Open it for payment' }));
+    const t = await createdInvoice({ location: 'contact' });
+    await t.user.click(await screen.findByRole('button', { name: 'Open it for payment' }));
     expect(await screen.findByRole('button', { name: 'Copy payment link' })).toBeInTheDocument();
     expect(screen.queryByRole('button', { name: 'Insert payment link' })).not.toBeInTheDocument();
   });

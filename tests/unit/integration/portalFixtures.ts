@@ -11,29 +11,7 @@ import { sessionPersistence } from '../../../src/integration/sessionCache';
 import { createBillingSandbox, type BillingSandbox } from '../../../src/sandbox/billing/sandbox';
 import { createSandboxHost } from '../../../src/sandbox/desk/sandboxHost';
 import type { DeskSimulation, StoredRecord } from '../../../src/sandbox/desk/simulation';
-
-export class MemoryStorage implements Storage {
-  private data = new Map<string, string>();
-  get length() {
-    return this.data.size;
-  }
-  key(i: number) {
-    return [...this.data.keys()][i] ?? null;
-  }
-  getItem(k: string) {
-    return this.data.get(k) ?? null;
-  }
-  setItem(k: string, v: string) {
-    this.data.set(k, v);
-  }
-  removeItem(k: string) {
-    this.data.delete(k);
-  }
-  clear() {
-    this.data.clear();
-  }
-  [name: string]: unknown;
-}
+import { MemoryStorage } from './memoryStorage';
 
 export interface Agent {
   host: DeskHost;
