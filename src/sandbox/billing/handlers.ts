@@ -260,10 +260,16 @@ function listOrganizations(route: Route, faults: BillingFaults): Response {
 
 // --- customers -------------------------------------------------------------------------------
 
-const CUSTOMER_FILTERS: Record<string, (c: WireCustomer) => boolean> = {
+/** Every `filter_by` value customers.yml lists for `GET /customers` (its description), and nothing else. */
+const CUSTOMER_FILTERS: Record<string, (c: WireCustomer, dataset: BillingDataset) => boolean> = {
   'Status.All': () => true,
   'Status.Active': (c) => c.status === 'active',
   'Status.Inactive': (c) => c.status === 'inactive',
+  'Status.Gapps': (c) => c.is_gapps_customer,
+  'Status.Crm': (c) => c.is_linked_with_zohocrm,
+  'Status.NonSubscribers': (c, dataset) => !dataset.subscriptions.some((s) => s.customer_id === c.customer_id),
+  'Status.PortalEnabled': (c) => c.is_portal_enabled,
+  'Status.PortalDisabled': (c) => !c.is_portal_enabled,
 };
 
 function listCustomers(route: Route): Response {
@@ -271,7 +277,7 @@ function listCustomers(route: Route): Response {
   const filterBy = query.get('filter_by') ?? 'Status.All';
   const filter = CUSTOMER_FILTERS[filterBy];
   if (!filter) throw new BadRequest(400, 2, 'Invalid value passed for filter_by');
-  let rows = dataset.customers.filter(filter);
+  let rows = dataset.customers.filter((c) => filter(c, dataset));
   const email = query.get('email');
   if (email !== null) {
     const wanted = email.trim().toLowerCase();

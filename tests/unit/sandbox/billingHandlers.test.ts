@@ -111,6 +111,29 @@ describe('Billing sandbox handlers', () => {
       expect(seen.size).toBe(sandbox.dataset.customers.length);
     });
 
+    it("filters the list by every filter_by value customers.yml lists, and refuses any other", async () => {
+      const count = async (filter: string) => rows((await call(sandbox, `/customers?filter_by=${filter}&page=1&per_page=200`)).body, 'customers').length;
+      const all = await count('Status.All');
+      expect(all).toBe(sandbox.dataset.customers.length);
+      expect((await count('Status.Active')) + (await count('Status.Inactive'))).toBe(all);
+      expect((await count('Status.PortalEnabled')) + (await count('Status.PortalDisabled'))).toBe(all);
+      const subscribers = new Set(sandbox.dataset.subscriptions.map((s) => s.customer_id));
+      expect(await count('Status.NonSubscribers')).toBe(sandbox.dataset.customers.filter((c) => !subscribers.has(c.customer_id)).length);
+      expect(await count('Status.Crm')).toBe(sandbox.dataset.customers.filter((c) => c.is_linked_with_zohocrm).length);
+      expect(await count('Status.Gapps')).toBe(sandbox.dataset.customers.filter((c) => c.is_gapps_customer).length);
+      const wrong = await call(sandbox, '/customers?filter_by=Status.Modified');
+      expect(wrong.status).toBe(400);
+    });
+
+    it('list rows carry updated_time, and editing a customer moves it (what the portal row check compares)', async () => {
+      const before = rows((await call(sandbox, '/customers?filter_by=Status.All&page=1&per_page=200')).body, 'customers');
+      const bowman = before.find((c) => c.customer_id === F.bowmanCustomerId)!;
+      expect(typeof bowman.updated_time).toBe('string');
+      await call(sandbox, `/customers/${F.bowmanCustomerId}`, { method: 'PUT', body: { display_name: 'Bowman Furniture', email: F.bowmanEmail, billing_address: { street: '9 New St' } } });
+      const after = rows((await call(sandbox, '/customers?filter_by=Status.All&page=1&per_page=200')).body, 'customers');
+      expect(after.find((c) => c.customer_id === F.bowmanCustomerId)!.updated_time).not.toBe(bowman.updated_time);
+    });
+
     it('returns list rows with balances and a detail with addresses', async () => {
       const list = await call(sandbox, `/customers?email=${F.bowmanEmail}`);
       const row = rows(list.body, 'customers')[0]!;
