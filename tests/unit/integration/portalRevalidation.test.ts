@@ -3,7 +3,9 @@
  * of one portal, one Billing sandbox, one Desk storage, one clock.
  */
 import { describe, expect, it } from 'vitest';
+import { customerSchema, customerSummarySchema } from '../../../src/billing/schemas';
 import type { Customer } from '../../../src/billing/types';
+import { fixtures } from '../billing/fixtures';
 import { saveMeterCap } from '../../../src/integration/dailyMeter';
 import { createRevalidation, CONFIRM_KEEP_MS, rowStamp } from '../../../src/integration/portalRevalidation';
 import { createSnapshotStore } from '../../../src/integration/portalSnapshot';
@@ -56,6 +58,11 @@ describe('portal-wide check of customer rows', () => {
     const seen = await open(portal, c, other);
     expect(seen.customer.ageMs).toBe(0);
     expect(since(portal, before)).toEqual([CHECK]);
+    // Refresh still reads Billing, whatever the check confirmed.
+    seen.cache.invalidateCustomer(other);
+    const fresh = await seen.cache.read('getCustomer', other);
+    expect(since(portal, before)).toEqual([CHECK, `GET /customers/${other}`]);
+    expect(fresh.ageMs).toBe(0);
   });
 
   it("a customer whose row moved is read again alone; the others stay confirmed", async () => {
@@ -159,5 +166,14 @@ describe('what a check may confirm', () => {
 
     expect(rowStamp(customer({ updatedTime: null }))).toBeNull();
     expect(rowStamp(customer())).not.toBe(rowStamp(customer({ unusedCredits: 0 })));
+  });
+
+  it("matches the recorded list row to the recorded detail; a row in the SPEC's shorter shape confirms nothing", () => {
+    const detail = customerSchema.parse(fixtures.customerDetail().customer);
+    const row = (fixtures.customersList().customers as Array<Record<string, unknown>>)[0] ?? {};
+    expect(rowStamp(customerSummarySchema.parse(row))).toBe(rowStamp(detail));
+    // customers.yml's list row has no status and no receivable amounts: the stamps differ, the customer is read again.
+    const { status: _s, outstanding_receivable_amount: _o, currency_symbol: _c, ...specRow } = row;
+    expect(rowStamp(customerSummarySchema.parse(specRow))).not.toBe(rowStamp(detail));
   });
 });
