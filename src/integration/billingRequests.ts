@@ -8,6 +8,7 @@
  * Supersede (a Retry, a ticket switch): calls still waiting for a slot are dropped (their readers get a
  * Superseded and read again), and calls already sent no longer hold a slot or get joined by new reads —
  * a Desk request that hangs until its 45 s timeout cannot make the agent's Retry wait for it (SPEC B12).
+ * A rate-limited call superseded while backing off is not attempted again (its reader gets a Superseded).
  */
 import { BillingError, toBillingError } from '../billing/errors';
 import type { BillingApi } from '../billing/types';
@@ -105,12 +106,16 @@ export function createScheduler(api: BillingApi, options: SchedulerOptions): Sch
 
   async function send(call: keyof BillingApi, args: readonly unknown[]): Promise<unknown> {
     const fn = api[call] as (...a: unknown[]) => Promise<unknown>;
+    const mine = epoch;
     for (let attempt = 1; ; attempt += 1) {
       const until = currentCoolDown();
       // Still cooling down after Billing said "too many": answer at once, without spending a call.
       if (until) throw rateLimited(until, now());
       const wait = backoffUntil - now();
       if (wait > 0) await sleep(wait);
+      // Superseded while backing off (ticket switch, Retry): the reader has moved on or reads again itself,
+      // so another attempt would only spend the organization's budget on an answer nobody waits for.
+      if (attempt > 1 && mine !== epoch) throw new Superseded();
       try {
         return await slot(() => {
           sent += 1;

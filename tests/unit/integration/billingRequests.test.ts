@@ -6,6 +6,7 @@ import { createBillingClient } from '../../../src/billing/billingClient';
 import { BillingError } from '../../../src/billing/errors';
 import type { BillingApi } from '../../../src/billing/types';
 import { createBillingCache } from '../../../src/integration/billingCache';
+import { isSuperseded } from '../../../src/integration/billingRequests';
 import { sessionPersistence } from '../../../src/integration/sessionCache';
 import { REQUEST_TIMEOUT_MS } from '../../../src/host/deskRequest';
 import { createSandboxHost } from '../../../src/sandbox/desk/sandboxHost';
@@ -80,6 +81,30 @@ describe('the 429 cool-down outlives the widget', () => {
     again.resume();
     expect((await widget().read('getCustomer', 'c1')).value).toEqual(bowman);
     expect(widget().coolDownUntil()).toBeNull();
+  });
+});
+
+describe('a rate-limited read the agent moved away from', () => {
+  it('is not attempted again once superseded (ticket switch, Retry): no budget spent on an answer nobody waits for', async () => {
+    const state = { busy: true, calls: 0 };
+    const clock = { t: Date.parse('2026-11-30T08:00:00Z') };
+    let switchTicket = () => {};
+    const cache = createBillingCache(busyBilling(state), {
+      organizationId: 'org1',
+      now: () => clock.t,
+      // The agent switches ticket while the first 429 is being backed off.
+      sleep: async (ms) => {
+        clock.t += ms;
+        switchTicket();
+      },
+      random: () => 0,
+    });
+    switchTicket = () => cache.supersede();
+    const outcome = await cache.read('getCustomer', 'c1').catch((e: unknown) => e);
+    expect(isSuperseded(outcome)).toBe(true);
+    expect(state.calls).toBe(1);
+    // Nothing gave up on Billing, so no cool-down: the next ticket's read asks at once.
+    expect(cache.coolDownUntil()).toBeNull();
   });
 });
 
