@@ -10,6 +10,23 @@ import { isForTicket } from './ticketInvoices';
 type Notice = { kind: 'status' | 'alert'; text: string } | null;
 
 /**
+ * "Insert payment link · INV-1 (this ticket)" is wider than a 320 px panel in both languages: it breaks
+ * after the number, never inside "(this ticket)" or the Japanese phrase. The text itself is unchanged.
+ */
+function Label({ text, number }: { text: string; number: string }) {
+  const end = number ? text.indexOf(number) + number.length : -1;
+  const rest = end > 0 ? text.slice(end) : '';
+  if (!rest.trim()) return <span>{text}</span>;
+  return (
+    <span>
+      <span className="keep">{text.slice(0, end)}</span>
+      {rest.startsWith(' ') ? ' ' : ''}
+      <span className="keep">{rest.trim()}</span>
+    </span>
+  );
+}
+
+/**
  * One click from the first screen puts a payment link into the reply (SPEC B11; it took 3–4 clicks
  * through Invoices → invoice → Insert): the latest unpaid invoice, and this ticket's own unpaid invoice
  * when it is another one. Works from the rows the panel already loaded: no extra Billing call to show it.
@@ -24,6 +41,9 @@ export function PaymentLinkShortcut({ invoices }: { invoices: InvoiceSummary[] }
   const ticketOwn = ticketNumber ? latestUnpaid(invoices.filter((i) => isForTicket(i, ticketNumber))) : null;
   const offers = [ticketOwn, latest].filter((i, index, all): i is InvoiceSummary => i !== null && all.findIndex((x) => x?.id === i.id) === index);
   if (offers.length === 0) return null;
+
+  const labelOf = (invoice: InvoiceSummary) =>
+    i18n.t(invoice === ticketOwn ? 'panel.actions.insertTicketLink' : 'panel.actions.insertLink', { number: invoice.number });
 
   const insert = async (invoice: InvoiceSummary) => {
     if (running.current) return;
@@ -55,8 +75,10 @@ export function PaymentLinkShortcut({ invoices }: { invoices: InvoiceSummary[] }
           disabled={busy !== null}
           aria-busy={busy === invoice.id || undefined}
           onClick={() => void insert(invoice)}
+          // Chromium names a button from its parts with a space between them; the name stays the sentence.
+          aria-label={labelOf(invoice)}
         >
-          {i18n.t(invoice === ticketOwn ? 'panel.actions.insertTicketLink' : 'panel.actions.insertLink', { number: invoice.number })}
+          <Label text={labelOf(invoice)} number={invoice.number} />
         </button>
       ))}
       {notice && (

@@ -87,5 +87,64 @@ describe('layout at 320 and 360 px (C4)', () => {
       const height = (await form.boundingBox())!.height;
       expect(height / fields).toBeLessThan(70);
     });
+
+    it(`${locale} 320 px: every catalog row has its Add button at the row's end, whatever the item's name`, async () => {
+      const frame = await ticketPanel(locale, 320);
+      const words = WORDS[locale];
+      await frame.getByRole('button', { name: words.panel.actions.createInvoice }).click();
+      const results = frame.getByRole('list', { name: words.actions.document.results });
+      await results.waitFor();
+      const rows = await results.evaluate((list) =>
+        [...list.querySelectorAll(':scope > li')].map((li) => {
+          const row = li.getBoundingClientRect();
+          const add = li.querySelector('button')!.getBoundingClientRect();
+          return { name: li.textContent, rowRight: row.right, rowTop: row.top, rowBottom: row.bottom, addRight: add.right, addLeft: add.left, addTop: add.top, addBottom: add.bottom };
+        }),
+      );
+      expect(rows.length).toBeGreaterThanOrEqual(3);
+      for (const r of rows) {
+        // Same row, at its end: never on a line of its own under the name.
+        expect(r.rowRight - r.addRight, `${r.name}: Add ends at the row's end`).toBeLessThanOrEqual(1);
+        expect(r.addTop - r.rowTop, `${r.name}: Add is beside the name, not under it`).toBeLessThan((r.rowBottom - r.rowTop) / 2);
+      }
+      // One column of Add buttons.
+      expect(new Set(rows.map((r) => Math.round(r.addLeft))).size).toBe(1);
+    });
+
+    it(`${locale} 320 px: the payment-link buttons break, if at all, only before "this ticket"`, async () => {
+      const frame = await ticketPanel(locale, 320);
+      const words = WORDS[locale];
+      const actions = frame.getByRole('group', { name: words.panel.actions.label });
+      const note = words.panel.actions.insertTicketLink.replace(/^.*\{number\}/, '').trim();
+      const buttons = actions.getByRole('button', { name: new RegExp(`^${words.panel.actions.insertLink.replace('{number}', '').replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`) });
+      await buttons.first().waitFor();
+      expect(await buttons.count()).toBe(2);
+      for (const button of await buttons.all()) {
+        // Where each rendered line starts, read per character of the label as the browser laid it out.
+        const { text, breaks } = await button.evaluate((el) => {
+          const chars: Array<{ at: number; top: number }> = [];
+          let at = 0;
+          const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+          for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+            const value = node.nodeValue ?? '';
+            for (let i = 0; i < value.length; i += 1, at += 1) {
+              const range = document.createRange();
+              range.setStart(node, i);
+              range.setEnd(node, i + 1);
+              const rect = range.getClientRects()[0];
+              if (rect && value[i]!.trim()) chars.push({ at, top: rect.top });
+            }
+          }
+          const found: number[] = [];
+          for (let i = 1; i < chars.length; i += 1) if (chars[i]!.top > chars[i - 1]!.top + 2) found.push(chars[i]!.at);
+          return { text: el.textContent ?? '', breaks: found };
+        });
+        // The words are laid out, not changed: the button's name is still the whole sentence.
+        expect(await actions.getByRole('button', { name: text, exact: true }).count()).toBe(1);
+        const allowed = note && text.endsWith(note) ? [text.length - note.length] : [];
+        expect({ text, breaks }).toEqual({ text, breaks: breaks.filter((b) => allowed.includes(b)) });
+        expect(breaks.length, text).toBeLessThanOrEqual(1);
+      }
+    });
   }
 });

@@ -89,7 +89,7 @@ export function CatalogPicker({
         ) : (
           <ul className="rows action-results" aria-label={i18n.t('actions.document.results')}>
             {catalog.value.entries.map((entry) => (
-              <li key={`${entry.kind}:${entry.id}`} className="row-main">
+              <li key={`${entry.kind}:${entry.id}`} className="catalog-row">
                 <span>
                   <strong>{entry.name}</strong>{' '}
                   <span className="muted">
