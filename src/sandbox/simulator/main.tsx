@@ -9,6 +9,7 @@ import { configFromSearch, configToSearch } from './config';
 import { createSimulatorCore } from './core';
 import { SimulatorApp } from './SimulatorApp';
 import './simulator.css';
+import './simulatorLogs.css';
 
 const params = new URLSearchParams(window.location.search);
 const seed = params.has('seed') ? Number(params.get('seed')) : undefined;
