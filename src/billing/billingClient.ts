@@ -7,49 +7,29 @@
  * Nothing here retries: a write must happen exactly once (B8), and backing off is the caller's decision
  * (it knows the org-wide budget, C3). Only a rejected payment-link call falls back to a read.
  *
- * Error classification lives in errors.ts and PDF decoding in pdf.ts. The file is still longer than the
- * house's ~300 lines because it is one method per Billing endpoint plus the request bodies those methods
- * send; each is short, and splitting the endpoints apart would scatter the one transport they share.
+ * This file holds the transport and the reads of the panel's first screen (customer search, customer,
+ * subscriptions, invoices, organizations); every other call (details, PDF, payment link, catalog, quotes,
+ * writes) is in laterCalls.ts, loaded on first use over the same transport. Error classification lives
+ * in errors.ts and PDF decoding in pdf.ts.
  */
 import { isRecord } from '../host/guards';
 import type { DataCenter, DeskHost, HostRequest, HostResponse } from '../host/types';
 import { billingApiBase } from './dataCenters';
-import { invoiceBody, quoteBody } from './documentBodies';
 import { BillingError, describe, envelopeOf, errorForCode, errorForStatus, hostError, jsonOf } from './errors';
-import { pdfOf } from './pdf';
+import type { LaterCalls } from './laterCalls';
 import { emptyPage, MAX_PER_PAGE, pageNumber, perPage } from './pagination';
 import {
-  activitySchema,
-  catalogItemSchema,
-  catalogPlanSchema,
   contactPersonSchema,
   customerSchema,
   customerSummarySchema,
-  hostedPageSchema,
-  invoiceDetailSchema,
   invoiceSummarySchema,
   organizationSchema,
   pageInfo,
   parseRows,
-  quoteSchema,
-  subscriptionDetailSchema,
   subscriptionSchema,
-  toId,
-  transactionSchema,
   type Schema,
 } from './schemas';
-import type {
-  Address,
-  BillingApi,
-  CatalogEntry,
-  Customer,
-  CustomerInput,
-  InvoiceDetail,
-  InvoiceListQuery,
-  Page,
-  Quote,
-  QuoteListQuery,
-} from './types';
+import type { BillingApi, InvoiceListQuery, Page } from './types';
 
 export interface BillingClientOptions {
   request: DeskHost['request'];
@@ -70,7 +50,7 @@ export const DEFAULT_SEARCH_PER_PAGE = 50;
 
 type Query = Record<string, string | number | undefined>;
 
-interface Call {
+export interface Call {
   method: HostRequest['method'];
   /** Path segments, each encoded on its own (ids and emails come from outside). */
   path: string[];
@@ -81,42 +61,17 @@ interface Call {
   responseType?: 'blob';
 }
 
-// ---------------------------------------------------------------------------------------------
-// Request bodies
-
-const ADDRESS_KEYS = ['attention', 'street', 'street2', 'city', 'state', 'zip', 'country', 'phone', 'fax'] as const;
-
-function addressBody(a: Partial<Address>): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const key of ADDRESS_KEYS) {
-    const value = a[key];
-    if (typeof value === 'string') out[key] = value;
-  }
-  return out;
-}
-
-function customerBody(input: CustomerInput): Record<string, unknown> {
-  const fullName = [input.firstName, input.lastName].map((s) => s.trim()).filter(Boolean).join(' ');
-  const body: Record<string, unknown> = {
-    // display_name and email are the two fields Billing requires (§5.4).
-    display_name: input.displayName.trim() || input.companyName.trim() || fullName || input.email.trim(),
-    email: input.email.trim(),
-  };
-  const optional: [string, string][] = [
-    ['first_name', input.firstName],
-    ['last_name', input.lastName],
-    ['company_name', input.companyName],
-    ['phone', input.phone],
-  ];
-  for (const [key, value] of optional) if (value.trim() !== '') body[key] = value.trim();
-  if (input.billingAddress) body.billing_address = addressBody(input.billingAddress);
-  if (input.shippingAddress) body.shipping_address = addressBody(input.shippingAddress);
-  return body;
-}
-
-function normalizeForSearch(s: string): string {
-  // NFKC folds full-width Latin and half-width kana, which Japanese catalogs mix freely.
-  return s.normalize('NFKC').toLowerCase().trim();
+/** What laterCalls.ts needs from the client: the one transport and its row readers. */
+export interface Transport {
+  send(call: Call): Promise<HostResponse>;
+  /** One JSON answer, envelope checked: the body object on success, a BillingError otherwise. */
+  json(call: Call): Promise<Record<string, unknown>>;
+  rowsOf<T>(body: Record<string, unknown>, key: string, schema: Schema<T>): T[];
+  oneOf<T>(body: Record<string, unknown>, key: string, schema: Schema<T>): T;
+  list<T>(call: Call, key: string, schema: Schema<T>, page: number): Promise<Page<T>>;
+  malformed(what: string): BillingError;
+  now(): number;
+  onDroppedRows: BillingClientOptions['onDroppedRows'];
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -208,6 +163,22 @@ export function createBillingClient(options: BillingClientOptions): BillingApi {
     return { items, page: info.page, hasMore: info.hasMore };
   }
 
+  const transport: Transport = { json, send, rowsOf, oneOf, list, malformed, now, onDroppedRows: options.onDroppedRows };
+
+  // Every other call is in laterCalls.ts, its own chunk, fetched the first time one is made. A chunk that
+  // cannot load (the connection dropped) is a network failure like any other, and the next call tries again.
+  let loading: Promise<LaterCalls> | null = null;
+  const later = (): Promise<LaterCalls> => {
+    loading ??= import('./laterCalls').then(
+      (m) => m.laterCalls(transport),
+      (e: unknown) => {
+        loading = null;
+        throw new BillingError('network', 'Part of the panel could not be loaded', { cause: e });
+      },
+    );
+    return loading;
+  };
+
   const api: BillingApi = {
     async listOrganizations() {
       const body = await json({ method: 'GET', path: ['organizations'], orgScoped: false });
@@ -282,30 +253,6 @@ export function createBillingClient(options: BillingClientOptions): BillingApi {
       );
     },
 
-    async getSubscription(id) {
-      const body = await json({ method: 'GET', path: ['subscriptions', id] });
-      return oneOf(body, 'subscription', subscriptionDetailSchema);
-    },
-
-    async listSubscriptionActivities(subscriptionId) {
-      const body = await json({ method: 'GET', path: ['subscriptions', subscriptionId, 'recentactivities'] });
-      return rowsOf(body, 'activities', activitySchema);
-    },
-
-    async listTransactions(customerId, page) {
-      const p = pageNumber(page);
-      return list(
-        {
-          method: 'GET',
-          path: ['transactions'],
-          query: { customer_id: customerId, filter_by: 'TransactionType.All', page: p, per_page: MAX_PER_PAGE },
-        },
-        'transactions',
-        transactionSchema,
-        p,
-      );
-    },
-
     async listInvoices(query: InvoiceListQuery) {
       if (!query.customerId && !query.subscriptionId) {
         // Listing every invoice of the org is never what a panel wants, and it is expensive.
@@ -333,131 +280,20 @@ export function createBillingClient(options: BillingClientOptions): BillingApi {
       );
     },
 
-    async getInvoice(id) {
-      const body = await json({ method: 'GET', path: ['invoices', id] });
-      return oneOf(body, 'invoice', invoiceDetailSchema);
-    },
-
-    async getInvoicePdf(id) {
-      const res = await send({ method: 'GET', path: ['invoices', id], query: { accept: 'pdf' }, responseType: 'blob' });
-      return pdfOf(res, now());
-    },
-
-    async createInvoicePaymentLink(invoiceId) {
-      let hostedError: BillingError;
-      try {
-        const body = await json({
-          method: 'POST',
-          path: ['hostedpages', 'invoicepayment'],
-          body: { invoice_id: invoiceId },
-        });
-        const page = hostedPageSchema.safeParse(body.hostedpage);
-        if (page.success && page.data.url !== null) return page.data.url;
-        hostedError = malformed('hostedpage url');
-      } catch (e) {
-        if (!(e instanceof BillingError)) throw e;
-        // Transient failures and an unauthorised Desk connection (no HTTP answer at all) are not helped
-        // by spending another call; Billing's own 401/code 57 may just be the missing optional scope.
-        const connectionDown = e.kind === 'not-authorised' && e.status === undefined && e.code === undefined;
-        if (e.transient || e.kind === 'not-configured' || connectionDown) throw e;
-        hostedError = e;
-      }
-      // Hosted pages need an optional scope (hostedpages.CREATE); the invoice's own page also takes payment.
-      let invoice: InvoiceDetail;
-      try {
-        invoice = await api.getInvoice(invoiceId);
-      } catch {
-        throw hostedError;
-      }
-      if (invoice.invoiceUrl === null) throw hostedError;
-      return invoice.invoiceUrl;
-    },
-
-    async markInvoiceOpen(invoiceId) {
-      await json({ method: 'POST', path: ['invoices', invoiceId, 'converttoopen'] });
-    },
-
-    async listCatalog(search) {
-      const [items, plans] = await Promise.allSettled([
-        json({ method: 'GET', path: ['items'], query: { per_page: MAX_PER_PAGE } }).then((b) =>
-          rowsOf(b, 'items', catalogItemSchema),
-        ),
-        json({ method: 'GET', path: ['plans'], query: { per_page: MAX_PER_PAGE } }).then((b) =>
-          rowsOf(b, 'plans', catalogPlanSchema),
-        ),
-      ]);
-      // Items and plans need separate optional scopes: one list is better than none, both failing is an error.
-      if (items.status === 'rejected' && plans.status === 'rejected') throw items.reason;
-      const all = [
-        ...(items.status === 'fulfilled' ? items.value : []),
-        ...(plans.status === 'fulfilled' ? plans.value : []),
-      ].filter((entry) => entry.active);
-      const wanted = normalizeForSearch(search ?? '');
-      return all
-        .filter(
-          (entry) =>
-            wanted === '' ||
-            normalizeForSearch(entry.name).includes(wanted) ||
-            normalizeForSearch(entry.description).includes(wanted) ||
-            normalizeForSearch(entry.id).includes(wanted),
-        )
-        .map(({ active: _active, ...entry }): CatalogEntry => entry);
-    },
-
-    async createCustomer(input) {
-      const body = await json({ method: 'POST', path: ['customers'], body: customerBody(input) });
-      return oneOf(body, 'customer', customerSchema);
-    },
-
-    async updateCustomerAddresses(customer: Customer, billing, shipping) {
-      if (billing === null && shipping === null) return customer;
-      const payload: Record<string, unknown> = {
-        // Billing requires both on update too (§5.4); sent back unchanged.
-        display_name: customer.displayName,
-        email: customer.email,
-      };
-      if (billing) payload.billing_address = addressBody(billing);
-      if (shipping) payload.shipping_address = addressBody(shipping);
-      const body = await json({ method: 'PUT', path: ['customers', customer.id], body: payload });
-      const updated = oneOf(body, 'customer', customerSchema);
-      // The update answer does not list contact persons; keep the ones already known.
-      return updated.contactPersons.length > 0 ? updated : { ...updated, contactPersons: customer.contactPersons };
-    },
-
-    async createInvoice(input) {
-      const body = await json({ method: 'POST', path: ['invoices'], query: { send: 'false' }, body: invoiceBody(input) });
-      return oneOf(body, 'invoice', invoiceDetailSchema);
-    },
-
-    async createQuote(input) {
-      const body = await json({ method: 'POST', path: ['estimates'], body: quoteBody(input) });
-      return oneOf(body, 'estimate', quoteSchema);
-    },
-
-    async listQuotes(query: QuoteListQuery): Promise<Page<Quote>> {
-      const p = pageNumber(query.page);
-      const body = await json({
-        method: 'GET',
-        path: ['estimates'],
-        query: {
-          // Not documented for /estimates: sent in case Billing honours it, and checked on every row below.
-          customer_id: query.customerId,
-          filter_by: 'Status.All',
-          sort_column: 'created_time',
-          sort_order: 'D',
-          page: p,
-          per_page: MAX_PER_PAGE,
-        },
-      });
-      const raw = body.estimates;
-      if (!Array.isArray(raw)) throw malformed('estimates');
-      // A row without a readable customer_id cannot be shown to belong to this customer: left out.
-      const mine = raw.filter((row) => isRecord(row) && toId(row.customer_id) === query.customerId);
-      const { items, dropped } = parseRows(mine, quoteSchema);
-      if (dropped > 0) options.onDroppedRows?.('estimates', dropped);
-      const info = pageInfo(body.page_context, p);
-      return { items, page: info.page, hasMore: info.hasMore };
-    },
+    // Loaded on first use (laterCalls.ts).
+    getSubscription: (...args) => later().then((calls) => calls.getSubscription(...args)),
+    listSubscriptionActivities: (...args) => later().then((calls) => calls.listSubscriptionActivities(...args)),
+    listTransactions: (...args) => later().then((calls) => calls.listTransactions(...args)),
+    getInvoice: (...args) => later().then((calls) => calls.getInvoice(...args)),
+    getInvoicePdf: (...args) => later().then((calls) => calls.getInvoicePdf(...args)),
+    createInvoicePaymentLink: (...args) => later().then((calls) => calls.createInvoicePaymentLink(...args)),
+    markInvoiceOpen: (...args) => later().then((calls) => calls.markInvoiceOpen(...args)),
+    listCatalog: (...args) => later().then((calls) => calls.listCatalog(...args)),
+    createCustomer: (...args) => later().then((calls) => calls.createCustomer(...args)),
+    updateCustomerAddresses: (...args) => later().then((calls) => calls.updateCustomerAddresses(...args)),
+    createInvoice: (...args) => later().then((calls) => calls.createInvoice(...args)),
+    createQuote: (...args) => later().then((calls) => calls.createQuote(...args)),
+    listQuotes: (...args) => later().then((calls) => calls.listQuotes(...args)),
   };
   return api;
 }

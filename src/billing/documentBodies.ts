@@ -5,7 +5,7 @@
  * the customer's currency; `exchange_rate` is only sent when the caller knows it.
  */
 import { BillingError } from './errors';
-import { toDate } from './schemas';
+import { toDate } from './coerce';
 import type { DocumentInput, DocumentLineInput } from './types';
 
 /** Refuses a document Billing would get wrong (NaN becomes null in JSON) before any call is made. */

@@ -9,138 +9,25 @@
  * colon offset or null. A field that fails its check becomes null/"" instead of failing the whole row;
  * only a row without its identity id is dropped — one bad row never loses the rest of a list.
  *
- * Longer than the house's ~300 lines on purpose: one schema per Billing record, each next to the coercions
- * it uses, so a reviewer checks a record's tolerance in one place; splitting by record would spread the
- * shared coercions over many files.
+ * The records the panel's first screen reads (customer, subscriptions and invoices lists, organizations)
+ * are here; the ones only opened later (details, activity, transactions, catalog, quotes, written
+ * documents) are in detailSchemas.ts, which loads with the calls that use them. Coercions: coerce.ts.
  */
-import { httpsUrl } from '../host/guards';
-import { asIs, nested, parseRows, reader, record, refuse, rows, type Row, type Schema } from './read';
+import { toBool, toCurrency, toDate, toDateTime, toId, toNumber, toOptText, toStatus, toText } from './coerce';
+import { nested, parseRows, record, refuse, type Row, type Schema } from './read';
 import type {
   Address,
-  CatalogEntry,
   ContactPerson,
   Customer,
   CustomerSummary,
-  InvoiceDetail,
-  InvoiceLine,
-  InvoicePayment,
   InvoiceSummary,
   Organization,
-  Quote,
   Subscription,
-  SubscriptionActivity,
-  SubscriptionDetail,
   SubscriptionLine,
-  Transaction,
 } from './types';
 
 export { parseRows, type ParsedRows, type Schema } from './read';
-
-// ---------------------------------------------------------------------------------------------
-// Value coercions (never throw; a value that fails its check becomes null)
-
-/**
- * Ids are decimal strings; a few are typed int64 in the SPEC. A 19-digit number has already lost precision
- * at JSON.parse — nothing can recover it, but it still becomes a string so every id has one type.
- */
-export function toId(v: unknown): string | null {
-  if (typeof v === 'string') {
-    const s = v.trim();
-    return s === '' ? null : s;
-  }
-  if (typeof v === 'number' && Number.isFinite(v)) {
-    // String() switches to exponent notation from 1e21 on; BigInt keeps all digits.
-    return Number.isInteger(v) && Math.abs(v) >= 1e21 ? BigInt(v).toString() : String(v);
-  }
-  if (typeof v === 'bigint') return v.toString();
-  return null;
-}
-
-export function toText(v: unknown): string {
-  if (typeof v === 'string') return v.trim();
-  if (typeof v === 'number' && Number.isFinite(v)) return String(v);
-  if (typeof v === 'boolean') return String(v);
-  return '';
-}
-
-/** Text, or null when absent or blank (for fields where "not given" differs from "empty"). */
-export function toOptText(v: unknown): string | null {
-  const s = toText(v);
-  return s === '' ? null : s;
-}
-
-const NUMERIC = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
-
-/** Money and other quantities: numbers or numeric strings ("20.50"); anything else (NaN, "abc", "") is null. */
-export function toNumber(v: unknown): number | null {
-  if (typeof v === 'number') return Number.isFinite(v) ? v : null;
-  if (typeof v === 'string') {
-    const s = v.trim();
-    if (!NUMERIC.test(s)) return null;
-    const n = Number(s);
-    return Number.isFinite(n) ? n : null;
-  }
-  return null;
-}
-
-export function toCurrency(v: unknown): string | null {
-  if (typeof v !== 'string') return null;
-  const s = v.trim();
-  return /^[A-Za-z]{3}$/.test(s) ? s.toUpperCase() : null;
-}
-
-export function toStatus(v: unknown): string {
-  return toText(v).toLowerCase();
-}
-
-export function toBool(v: unknown): boolean | null {
-  if (typeof v === 'boolean') return v;
-  if (typeof v === 'string') {
-    const s = v.trim().toLowerCase();
-    if (s === 'true') return true;
-    if (s === 'false') return false;
-  }
-  return null;
-}
-
-function isRealDate(y: number, m: number, d: number): boolean {
-  if (m < 1 || m > 12 || d < 1) return false;
-  const t = new Date(Date.UTC(y, m - 1, d));
-  return t.getUTCFullYear() === y && t.getUTCMonth() === m - 1 && t.getUTCDate() === d;
-}
-
-/** "YYYY-MM-DD" of a real calendar day, else null ("" means "not set" on the wire). */
-export function toDate(v: unknown): string | null {
-  if (typeof v !== 'string') return null;
-  const s = v.trim();
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
-  if (!m) return null;
-  return isRealDate(Number(m[1]), Number(m[2]), Number(m[3])) ? s : null;
-}
-
-const DATETIME = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(Z|[+-]\d{2}:?\d{2})$/;
-
-/**
- * Billing sends "2025-03-05T00:04:51-0800" (no colon in the offset), which not every parser accepts.
- * Normalised to "2025-03-05T00:04:51-08:00". An instant without an offset is ambiguous, hence null.
- */
-export function toDateTime(v: unknown): string | null {
-  if (typeof v !== 'string') return null;
-  const m = DATETIME.exec(v.trim());
-  if (!m) return null;
-  const [, y, mo, d, h, mi, sec, frac, zone] = m;
-  if (!isRealDate(Number(y), Number(mo), Number(d))) return null;
-  if (Number(h) > 23 || Number(mi) > 59 || Number(sec ?? '0') > 59) return null;
-  let offset = zone ?? 'Z';
-  if (offset !== 'Z') {
-    const digits = offset.replace(':', '');
-    if (Number(digits.slice(1, 3)) > 14 || Number(digits.slice(3, 5)) > 59) return null;
-    offset = `${digits.slice(0, 3)}:${digits.slice(3, 5)}`;
-  }
-  const fraction = frac ? `.${frac.slice(0, 3)}` : '';
-  const iso = `${y}-${mo}-${d}T${h}:${mi}:${sec ?? '00'}${fraction}${offset}`;
-  return Number.isNaN(Date.parse(iso)) ? null : iso;
-}
+export { toBool, toCurrency, toDate, toDateTime, toId, toNumber, toOptText, toStatus, toText } from './coerce';
 
 // ---------------------------------------------------------------------------------------------
 // Envelope and pagination (§3.1, §3.2)
@@ -361,37 +248,7 @@ export const subscriptionLineSchema: Schema<SubscriptionLine | null> = record(
   },
 );
 
-/** A line inside a list of lines: an empty one counts as a bad row there. */
-const nonNullLine: Schema<SubscriptionLine> = reader((value) => {
-  const r = subscriptionLineSchema.safeParse(value);
-  return (r.success ? r.data : null) ?? refuse('subscription line without a code or name');
-});
-
-const cardSchema = record(
-  {
-    card_id: toId,
-    last_four_digits: toText,
-    payment_gateway: toText,
-    expiry_month: toNumber,
-    expiry_year: toNumber,
-  },
-  (r): SubscriptionDetail['card'] => {
-    if (r.card_id === null && r.last_four_digits === '') return null;
-    return {
-      lastFour: r.last_four_digits,
-      gateway: r.payment_gateway,
-      expiryMonth: r.expiry_month,
-      expiryYear: r.expiry_year,
-    };
-  },
-);
-
-const couponSchema = record(
-  { coupon_code: toText, discount_amount: toNumber },
-  (r) => r,
-);
-
-const subscriptionFields = {
+export const subscriptionFields = {
   subscription_id: toId,
   subscription_number: toText,
   name: toText,
@@ -415,9 +272,9 @@ const subscriptionFields = {
   created_time: toDateTime,
 };
 
-type SubscriptionRow = Row<typeof subscriptionFields>;
+export type SubscriptionRow = Row<typeof subscriptionFields>;
 
-function subscriptionOf(r: SubscriptionRow, id: string): Subscription {
+export function subscriptionOf(r: SubscriptionRow, id: string): Subscription {
   return {
     id,
     number: r.subscription_number,
@@ -448,80 +305,10 @@ export const subscriptionSchema: Schema<Subscription> = record(subscriptionField
   return subscriptionOf(r, r.subscription_id);
 });
 
-export const subscriptionDetailSchema: Schema<SubscriptionDetail> = record(
-  {
-    ...subscriptionFields,
-    addons: rows(nonNullLine),
-    coupon: nested(couponSchema),
-    remaining_billing_cycles: toNumber,
-    end_of_term: toBool,
-    card: nested(cardSchema),
-    payment_terms_label: toText,
-    customer_id: toId,
-    customer: nested(record({ customer_id: toId }, (r) => r)),
-  },
-  (r): SubscriptionDetail => {
-    if (r.subscription_id === null) return refuse('subscription without an id');
-    return {
-      ...subscriptionOf(r, r.subscription_id),
-      plan: r.plan,
-      addons: r.addons,
-      couponCode: r.coupon?.coupon_code ?? '',
-      couponDiscount: r.coupon?.discount_amount ?? null,
-      remainingBillingCycles: r.remaining_billing_cycles,
-      endOfTerm: r.end_of_term,
-      card: r.card ?? null,
-      paymentTermsLabel: r.payment_terms_label,
-      customerId: r.customer_id ?? r.customer?.customer_id ?? null,
-    };
-  },
-);
-
-export const activitySchema: Schema<SubscriptionActivity> = record(
-  {
-    activity_id: toId,
-    description: toText,
-    activity_time: toDateTime,
-    commented_by: toText,
-  },
-  (r): SubscriptionActivity => {
-    if (r.activity_id === null) return refuse('activity without an id');
-    return { id: r.activity_id, description: r.description, time: r.activity_time, by: r.commented_by };
-  },
-);
-
-// ---------------------------------------------------------------------------------------------
-// Transactions (§7.2)
-
-export const transactionSchema: Schema<Transaction> = record(
-  {
-    transaction_id: toId,
-    type: toStatus,
-    transaction_type: toStatus,
-    date: toDate,
-    amount: toNumber,
-    status: toStatus,
-    reference_id: toText,
-    currency_code: toCurrency,
-  },
-  (r): Transaction => {
-    if (r.transaction_id === null) return refuse('transaction without an id');
-    return {
-      id: r.transaction_id,
-      type: r.type || r.transaction_type,
-      date: r.date,
-      amount: r.amount,
-      status: r.status,
-      referenceId: r.reference_id,
-      currencyCode: r.currency_code,
-    };
-  },
-);
-
 // ---------------------------------------------------------------------------------------------
 // Invoices (§8, §12.7, §12.8)
 
-const invoiceFields = {
+export const invoiceFields = {
   invoice_id: toId,
   number: toText,
   invoice_number: toText,
@@ -537,10 +324,10 @@ const invoiceFields = {
   transaction_type: toOptText,
 };
 
-type InvoiceRow = Row<typeof invoiceFields>;
+export type InvoiceRow = Row<typeof invoiceFields>;
 
 /** Shape A (`number`, `invoice_date`) and the Books-style shape B (`invoice_number`, `date`) both occur (§8.2). */
-function invoiceSummaryOf(r: InvoiceRow, id: string): InvoiceSummary {
+export function invoiceSummaryOf(r: InvoiceRow, id: string): InvoiceSummary {
   return {
     id,
     number: r.number || r.invoice_number,
@@ -561,185 +348,3 @@ export const invoiceSummarySchema: Schema<InvoiceSummary> = record(invoiceFields
   return invoiceSummaryOf(r, r.invoice_id);
 });
 
-/** Lines and payments have no use without their row, so a missing id is made up from the position. */
-function linesOf(raw: unknown): InvoiceLine[] {
-  if (!Array.isArray(raw)) return [];
-  const lines: InvoiceLine[] = [];
-  raw.forEach((row, index) => {
-    const r = invoiceLineSchema.safeParse(row);
-    if (r.success) lines.push({ ...r.data, id: r.data.id || `line-${index + 1}` });
-  });
-  return lines;
-}
-
-const invoiceLineSchema: Schema<InvoiceLine> = record(
-  {
-    item_id: toId,
-    line_item_id: toId,
-    name: toText,
-    description: toText,
-    code: toText,
-    quantity: toNumber,
-    price: toNumber,
-    rate: toNumber,
-    item_total: toNumber,
-    total: toNumber,
-  },
-  (r): InvoiceLine => ({
-      id: r.item_id ?? r.line_item_id ?? '',
-      name: r.name,
-      description: r.description,
-      code: r.code,
-      quantity: r.quantity,
-      // The SPEC disagrees with itself on `price` vs `rate` (§8.4).
-      price: r.price ?? r.rate,
-      total: r.item_total ?? r.total,
-    }),
-);
-
-const invoicePaymentSchema: Schema<InvoicePayment> = record(
-  {
-    payment_id: toId,
-    invoice_payment_id: toId,
-    payment_mode: toText,
-    date: toDate,
-    amount: toNumber,
-    reference_number: toText,
-  },
-  (r): InvoicePayment => ({
-      id: r.payment_id ?? r.invoice_payment_id ?? '',
-      mode: r.payment_mode,
-      date: r.date,
-      amount: r.amount,
-      referenceNumber: r.reference_number,
-    }),
-);
-
-function paymentsOf(raw: unknown): InvoicePayment[] {
-  if (!Array.isArray(raw)) return [];
-  const payments: InvoicePayment[] = [];
-  raw.forEach((row, index) => {
-    const r = invoicePaymentSchema.safeParse(row);
-    if (r.success) payments.push({ ...r.data, id: r.data.id || `payment-${index + 1}` });
-  });
-  return payments;
-}
-
-export const invoiceDetailSchema: Schema<InvoiceDetail> = record(
-  {
-    ...invoiceFields,
-    invoice_items: asIs,
-    line_items: asIs,
-    payments: asIs,
-    sub_total: toNumber,
-    tax_total: toNumber,
-    payment_made: toNumber,
-    credits_applied: toNumber,
-    write_off_amount: toNumber,
-    invoice_url: httpsUrl,
-    notes: toText,
-  },
-  (r): InvoiceDetail => {
-    if (r.invoice_id === null) return refuse('invoice without an id');
-    return {
-      ...invoiceSummaryOf(r, r.invoice_id),
-      lines: linesOf(Array.isArray(r.invoice_items) ? r.invoice_items : r.line_items),
-      subTotal: r.sub_total,
-      taxTotal: r.tax_total,
-      paymentMade: r.payment_made,
-      creditsApplied: r.credits_applied,
-      writeOffAmount: r.write_off_amount,
-      payments: paymentsOf(r.payments),
-      invoiceUrl: r.invoice_url,
-      notes: r.notes,
-    };
-  },
-);
-
-/** `POST /hostedpages/invoicepayment` → `hostedpage.url` (§8.1). */
-export const hostedPageSchema = record(
-  { hostedpage_id: toId, url: httpsUrl, status: toStatus },
-  (r) => r,
-);
-
-// ---------------------------------------------------------------------------------------------
-// Catalog (items and plans) for invoice and quote lines
-
-const INACTIVE = 'inactive';
-
-export const catalogItemSchema: Schema<CatalogEntry & { active: boolean }> = record(
-  {
-    item_id: toId,
-    name: toText,
-    description: toText,
-    rate: toNumber,
-    price: toNumber,
-    status: toStatus,
-    currency_code: toCurrency,
-  },
-  (r) => {
-    if (r.item_id === null) return refuse('item without an id');
-    return {
-      kind: 'item' as const,
-      id: r.item_id,
-      name: r.name || r.item_id,
-      description: r.description,
-      price: r.rate ?? r.price,
-      currencyCode: r.currency_code,
-      active: r.status !== INACTIVE,
-    };
-  },
-);
-
-export const catalogPlanSchema: Schema<CatalogEntry & { active: boolean }> = record(
-  {
-    plan_code: toId,
-    name: toText,
-    description: toText,
-    recurring_price: toNumber,
-    price: toNumber,
-    status: toStatus,
-    currency_code: toCurrency,
-  },
-  (r) => {
-    if (r.plan_code === null) return refuse('plan without an id');
-    return {
-      kind: 'plan' as const,
-      id: r.plan_code,
-      name: r.name || r.plan_code,
-      description: r.description,
-      price: r.recurring_price ?? r.price,
-      currencyCode: r.currency_code,
-      active: r.status !== INACTIVE,
-    };
-  },
-);
-
-// ---------------------------------------------------------------------------------------------
-// Quotes (estimates, §9)
-
-export const quoteSchema: Schema<Quote> = record(
-  {
-    estimate_id: toId,
-    estimate_number: toText,
-    number: toText,
-    status: toStatus,
-    date: toDate,
-    estimate_date: toDate,
-    total: toNumber,
-    currency_code: toCurrency,
-    reference_number: toOptText,
-  },
-  (r): Quote => {
-    if (r.estimate_id === null) return refuse('quote without an id');
-    return {
-      id: r.estimate_id,
-      number: r.estimate_number || r.number,
-      status: r.status,
-      date: r.date ?? r.estimate_date,
-      total: r.total,
-      currencyCode: r.currency_code,
-      referenceNumber: r.reference_number,
-    };
-  },
-);

@@ -9,14 +9,17 @@ import { Spinner } from '../ui/Spinner';
 const loadActivity = () => import('./ActivityTab');
 const loadSubscriptions = () => import('./SubscriptionsTab');
 const loadInvoices = () => import('./InvoicesTab');
+// The Billing calls those tabs make beyond the first screen's (details, transactions, activity) live in
+// their own chunk too (billingClient loads it on first use); fetching it now spares the tab that wait.
+const loadLaterCalls = () => import('../billing/laterCalls');
 
 const Activity = lazy(() => loadActivity().then((m) => ({ default: m.ActivityTab })));
 const Subscriptions = lazy(() => loadSubscriptions().then((m) => ({ default: m.SubscriptionsTab })));
 const Invoices = lazy(() => loadInvoices().then((m) => ({ default: m.InvoicesTab })));
 
-/** Starts fetching every tab's chunk; harmless to call again (the module loader keeps one promise each). */
+/** Starts fetching every tab's chunk (and the calls they make); harmless to call again (the module loader keeps one promise each). */
 export function prefetchTabs(): void {
-  void Promise.all([loadActivity(), loadSubscriptions(), loadInvoices()]).catch(() => undefined);
+  void Promise.all([loadActivity(), loadSubscriptions(), loadInvoices(), loadLaterCalls()]).catch(() => undefined);
 }
 
 export function ActivityTab({ customerId }: { customerId: string }) {

@@ -1,16 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import {
-  activitySchema,
   contactPersonSchema,
   customerSchema,
   customerSummarySchema,
-  invoiceDetailSchema,
   invoiceSummarySchema,
   organizationSchema,
   pageInfo,
   parseRows,
-  quoteSchema,
-  subscriptionDetailSchema,
   subscriptionSchema,
   toCurrency,
   toDate,
@@ -18,8 +14,14 @@ import {
   toId,
   toNumber,
   toStatus,
-  transactionSchema,
 } from '../../../src/billing/schemas';
+import {
+  activitySchema,
+  invoiceDetailSchema,
+  quoteSchema,
+  subscriptionDetailSchema,
+  transactionSchema,
+} from '../../../src/billing/detailSchemas';
 import { httpsUrl as toHttpsUrl } from '../../../src/host/guards';
 import { fixtures } from './fixtures';
 
