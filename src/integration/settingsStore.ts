@@ -4,49 +4,14 @@
  * Desk storage has no transactions, so a save is optimistic: read the current version, refuse when
  * it is not the one the admin was looking at (another admin saved meanwhile), write version + 1,
  * then read back and compare. Every failure hands back the last known good value so the UI never
- * shows a state that is not actually stored.
+ * shows a state that is not actually stored. Reading the record (what the panel needs) is settingsRecord.ts.
  */
-import { bool, count, nonEmpty, nullable, oneOf, shape, str, strict } from '../billing/read';
-import { DATA_CENTERS } from '../host/types';
-import type { DeskHost, HostError, HostResult, JsonObject } from '../host/types';
+import type { HostError, HostResult, JsonObject } from '../host/types';
+import { parseSettings, SETTINGS_KEY, type StorageHost } from './settingsRecord';
 import { DEFAULT_SETTINGS } from './types';
 import type { IntegrationSettings } from './types';
 
-/** Desk keys allow only [A-Za-z0-9_,:] and ≤50 characters. */
-export const SETTINGS_KEY = 'zbd_settings';
-
-type StorageHost = Pick<DeskHost, 'storage'>;
-
-const organizationShape = shape({
-  id: nonEmpty,
-  name: str,
-  currencyCode: nullable(str),
-  dataCenter: oneOf(DATA_CENTERS),
-});
-
-export const settingsSchema = strict(
-  shape({
-    version: count,
-    enabled: bool,
-    organization: nullable(organizationShape),
-    linkedHow: nullable(oneOf(['auto', 'chosen'])),
-    updatedBy: nullable(shape({ id: str, name: str })),
-    updatedAt: nullable(str),
-  }),
-);
-
-export function parseSettings(value: unknown): HostResult<IntegrationSettings> {
-  const parsed = settingsSchema.safeParse(value);
-  if (parsed.success) return { ok: true, value: parsed.data };
-  return {
-    ok: false,
-    error: {
-      kind: 'malformed',
-      message: `Stored settings are not valid: ${parsed.error.message}`,
-      raw: value,
-    },
-  };
-}
+export { loadSettings, parseSettings, SETTINGS_KEY, settingsSchema } from './settingsRecord';
 
 function toJson(s: IntegrationSettings): JsonObject {
   return {
@@ -77,14 +42,6 @@ function sameJson(a: unknown, b: unknown): boolean {
   return ak.every(
     (k) => Object.prototype.hasOwnProperty.call(b, k) && sameJson((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]),
   );
-}
-
-/** The stored settings; nothing stored yet means the defaults (not connected, enabled). */
-export async function loadSettings(host: StorageHost): Promise<HostResult<IntegrationSettings>> {
-  const read = await host.storage.get(SETTINGS_KEY);
-  if (!read.ok) return read;
-  if (read.value === null) return { ok: true, value: { ...DEFAULT_SETTINGS } };
-  return parseSettings(read.value.value);
 }
 
 export type SaveSettingsResult =

@@ -7,8 +7,8 @@ import { Money } from '../ui/Money';
 import { Skeleton, Spinner } from '../ui/Spinner';
 import { useI18n } from '../ui/i18nContext';
 import { BillingErrorView } from './BillingErrorView';
-import { CreateCustomerPanel } from './CreateCustomerPanel';
 import { CustomerView } from './CustomerView';
+import { ActionSuspense, LazyCreateCustomerPanel } from './lazyActions';
 import { usePanelEnv } from './panelEnv';
 import { resolveCustomer, type Candidate, type ResolveTarget } from './resolveCustomer';
 import { useBillingQuery, useBillingRead } from './useBilling';
@@ -198,17 +198,19 @@ export function CustomerArea({
   }
   if (creating) {
     return (
-      <CreateCustomerPanel
-        target={target}
-        onCreated={(customer) => {
-          setCreatingFor(null);
-          choose(customer, 'created');
-        }}
-        onCancel={() => {
-          backFromForm.current = true;
-          setCreatingFor(null);
-        }}
-      />
+      <ActionSuspense>
+        <LazyCreateCustomerPanel
+          target={target}
+          onCreated={(customer) => {
+            setCreatingFor(null);
+            choose(customer, 'created');
+          }}
+          onCancel={() => {
+            backFromForm.current = true;
+            setCreatingFor(null);
+          }}
+        />
+      </ActionSuspense>
     );
   }
   const searchedFor = r.kind === 'none' ? r.searchedFor : [];

@@ -6,7 +6,7 @@ import type { I18n } from '../i18n/i18n';
 import type { CacheOptions } from '../integration/billingCache';
 import { createPanelBilling } from '../integration/portalBilling';
 import type { PortalShareOptions } from '../integration/portalShare';
-import { loadSettings } from '../integration/settingsStore';
+import { loadSettings } from '../integration/settingsRecord';
 import type { IntegrationSettings } from '../integration/types';
 import { EmptyState } from '../ui/EmptyState';
 import { I18nProvider, useI18n } from '../ui/i18nContext';

@@ -3,3 +3,4 @@ export { EditAddressesForm, type EditAddressesFormProps } from './EditAddressesF
 export { CreateDocumentForm, type CreateDocumentFormProps } from './CreateDocumentForm';
 export { InvoiceActions, type InvoiceActionsProps } from './InvoiceActions';
 export { insertPaymentLink, latestUnpaid, payable, paymentLinkFor } from './paymentLink';
+export { CreateCustomerPanel } from '../CreateCustomerPanel';

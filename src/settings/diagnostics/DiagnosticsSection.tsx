@@ -10,9 +10,12 @@ import { observedInTab } from '../../host/observations';
 import type { DeskHost } from '../../host/types';
 import type { I18n } from '../../i18n/i18n';
 import { version } from '../../../package.json';
-import { CHECK_IDS, runChecks, type CheckId, type CheckResult } from './checks';
-import { diagnosticsReport } from './report';
+import type { CheckId, CheckResult } from './checks';
+import type { diagnosticsReport } from './report';
 import './diagnostics.css';
+
+/** The checks and the report are their own chunk: the page needs them only once "Run checks" is pressed. */
+const loadDiagnostics = () => Promise.all([import('./checks'), import('./report')]);
 
 export interface DiagnosticsSectionProps {
   host: DeskHost;
@@ -31,6 +34,10 @@ export function DiagnosticsSection({ host, i18n, billing, buildVersion = version
   const [running, setRunning] = useState(false);
   const [copy, setCopy] = useState<Copy>(null);
   const [report, setReport] = useState('');
+  // Filled when the checks' chunk has loaded (the first run): their order, and the report writer.
+  const [ids, setIds] = useState<readonly CheckId[]>([]);
+  const [loadFailed, setLoadFailed] = useState(false);
+  const writeReport = useRef<typeof diagnosticsReport | null>(null);
   const run = useRef(0);
   const mounted = useRef(true);
   useEffect(() => {
@@ -45,17 +52,33 @@ export function DiagnosticsSection({ host, i18n, billing, buildVersion = version
     setRunning(true);
     setResults({});
     setCopy(null);
-    await runChecks({ host, billing, observations: observedInTab, version: buildVersion }, (r) => {
+    setLoadFailed(false);
+    let checks: Awaited<ReturnType<typeof loadDiagnostics>>[0];
+    try {
+      const [loadedChecks, loadedReport] = await loadDiagnostics();
+      checks = loadedChecks;
+      writeReport.current = loadedReport.diagnosticsReport;
+    } catch {
+      // The connection dropped before the checks' file arrived: say so, and Run checks tries again.
+      if (mounted.current && run.current === mine) {
+        setRunning(false);
+        setLoadFailed(true);
+      }
+      return;
+    }
+    if (mounted.current) setIds(checks.CHECK_IDS);
+    await checks.runChecks({ host, billing, observations: observedInTab, version: buildVersion }, (r) => {
       if (mounted.current && run.current === mine) setResults((prev) => ({ ...prev, [r.id]: r }));
     });
     if (mounted.current && run.current === mine) setRunning(false);
   };
 
-  const done = CHECK_IDS.map((id) => results[id]).filter((r): r is CheckResult => r !== undefined);
-  const finished = !running && done.length === CHECK_IDS.length;
+  const done = ids.map((id) => results[id]).filter((r): r is CheckResult => r !== undefined);
+  const finished = !running && ids.length > 0 && done.length === ids.length;
 
   const copyReport = async () => {
-    const text = diagnosticsReport(i18n, done, { version: buildVersion, location: host.context().location, language: i18n.language, when: now() });
+    if (!writeReport.current) return;
+    const text = writeReport.current(i18n, done, { version: buildVersion, location: host.context().location, language: i18n.language, when: now() });
     setReport(text);
     try {
       // Desk's frame may not grant clipboard access: then the text is shown to copy by hand.
@@ -80,6 +103,7 @@ export function DiagnosticsSection({ host, i18n, billing, buildVersion = version
           {t('settings.diagnostics.copy')}
         </button>
       </p>
+      {loadFailed && <p role="alert">{t('settings.diagnostics.loadFailed')}</p>}
       {finished && (
         <p role="status">{failed === 0 ? t('settings.diagnostics.allPassed') : t('settings.diagnostics.someFailed', { count: failed })}</p>
       )}
