@@ -117,24 +117,33 @@ export async function buildApp(projectRoot, outDir) {
 
 /**
  * Attribution by removal: the panel's initial gzip size when one part is stubbed out of the build.
- * Not a working app — only bytes — so each line says what a change could save at most:
- *   ja.json → loading only the agent's language; en+ja → fetching app/translations/<lang>.json at start;
- *   tabs → Activity/Subscriptions/Invoices behind React.lazy (the lazy wrapper itself is not counted).
+ * Not a working app — only bytes — so each line says what a change could save at most. Translations
+ * (per language), the tabs after Overview and the Billing calls past the first screen are lazy already;
+ * these are what is left in the first script beyond React (issue 12):
+ *   portal share → the shared snapshot, access gate, refresh lease, daily meter and storage budget the
+ *     first Billing read goes through (SPEC E1; it cannot wait for a chunk);
+ *   add-ticket form reader → host/ticketForm.ts and host/formPoller.ts, used at that one location;
+ *   Billing error classification → billing/errors.ts (every answer is checked against it).
  */
 export async function sizeExperiments(projectRoot, floorGzip) {
   const { build } = await import('vite');
   const { readFileSync: read } = await import('node:fs');
   const stubFor = (file) => {
-    const code = read(file, 'utf8');
+    const found = [file, `${file}.ts`, `${file}.tsx`].find((f) => /\.tsx?$/.test(f) && existsSync(f));
+    const code = found ? read(found, 'utf8') : '';
     const names = [...code.matchAll(/export\s+(?:async\s+)?(?:function|const|let|class)\s+([A-Za-z_$][\w$]*)/g)].map((m) => m[1]);
     return names.map((n) => `export const ${n} = () => null;`).join('\n') || 'export {};';
   };
   const experiments = {
-    'without ja.json (one language)': (source) => (/translations\/ja\.json$/.test(source) ? { code: 'export default {};' } : null),
-    'without en.json + ja.json (fetched at runtime)': (source) => (/translations\/(en|ja)\.json$/.test(source) ? { code: 'export default {};' } : null),
-    'without Activity/Subscriptions/Invoices tabs (lazy)': (source, importer) =>
-      importer && /src\/panel\//.test(importer) && /^\.\/(ActivityTab|SubscriptionsTab|InvoicesTab)$/.test(source)
-        ? { code: stubFor(join(dirname(importer), `${source.slice(2)}.tsx`)) }
+    'without the portal share (a widget-only cache)': (source, importer) =>
+      importer && /src\/integration\//.test(importer) && source === './portalShare' ? { code: stubFor(join(dirname(importer), source)) } : null,
+    'without the add-ticket form reader': (source, importer) =>
+      importer && /src\/(host|panel)\//.test(importer) && /^(\.\/ticketForm|\.\.\/host\/formPoller)$/.test(source)
+        ? { code: stubFor(join(dirname(importer), source)) }
+        : null,
+    'without Billing error classification': (source, importer) =>
+      importer && /src\/(billing|integration|panel)\//.test(importer) && /(^\.\/|\/billing\/)errors$/.test(source)
+        ? { code: stubFor(join(dirname(importer), source)) }
         : null,
   };
   experiments['all of the above'] = (source, importer) => {
