@@ -47,6 +47,11 @@ export interface DailyMeter {
   /** One Billing call was made (synchronous; flushes in the background when due). */
   count(calls?: number): void;
   flush(): Promise<void>;
+  /**
+   * Resolves once this browser session has read the day's count and the cap (its first flush, made
+   * at most once): a new tab near the cap must not refresh in the background before it knows.
+   */
+  known(): Promise<void>;
   state(): MeterState;
 }
 
@@ -100,6 +105,7 @@ export function createDailyMeter(storage: StorageBudget, options: MeterOptions):
   const random = options.random ?? Math.random;
   let memory: SessionState | null = null;
   let flushing: Promise<void> | null = null;
+  let knowing: Promise<void> | null = null;
 
   const load = (): SessionState => {
     try {
@@ -113,7 +119,8 @@ export function createDailyMeter(storage: StorageBudget, options: MeterOptions):
     }
     // lastFlushAt 0: a new session's first call reads the day's total and the cap at once.
     memory ??= { sid: Math.floor(random() * 36 ** 8).toString(36), day: dayOf(now()), count: 0, flushed: 0, lastFlushAt: 0, total: 0, cap: null };
-    if (memory.day !== dayOf(now())) memory = { ...memory, day: dayOf(now()), count: 0, flushed: 0, total: 0 };
+    // A new day: today's total is not known until read (lastFlushAt 0: the next count or known() reads it).
+    if (memory.day !== dayOf(now())) memory = { ...memory, day: dayOf(now()), count: 0, flushed: 0, total: 0, lastFlushAt: 0 };
     return memory;
   };
   const keep = (state: SessionState) => {
@@ -135,7 +142,8 @@ export function createDailyMeter(storage: StorageBudget, options: MeterOptions):
     const mine = Math.max(slots[state.sid] ?? 0, state.count);
     const merged = fold({ ...slots, [state.sid]: mine }, state.sid);
     const total = Object.values(merged).reduce((a, b) => a + b, 0);
-    if (mine !== (slots[state.sid] ?? -1)) {
+    // A session that has counted nothing only reads (no empty slot is written).
+    if (mine !== (slots[state.sid] ?? 0)) {
       const wrote = await storage.set({ key: dayKey(state.day), group: 'meter', value: { d: state.day, s: merged } });
       if (!wrote.ok) {
         keep({ ...state, lastFlushAt: now(), total, cap });
@@ -159,6 +167,10 @@ export function createDailyMeter(storage: StorageBudget, options: MeterOptions):
       }
     },
     flush: () => (flushing ??= flush().finally(() => (flushing = null))),
+    known() {
+      knowing ??= load().lastFlushAt > 0 ? Promise.resolve() : (flushing ??= flush().finally(() => (flushing = null))).catch(() => undefined);
+      return knowing;
+    },
     state() {
       const state = load();
       const today = state.total + (state.count - state.flushed);

@@ -174,8 +174,10 @@ export function createPortalShare(
 
   const tier: SharedTier = {
     async load(call, args) {
+      // The cache decides by the meter's level right after this: it must be known (read in parallel).
+      const knowing = meter.known();
       const part = sharedPart(call, args);
-      if (!part) return null;
+      if (!part) return knowing.then(() => null);
       let found: Shared<unknown> | null;
       if (part.kind === 'customer') {
         found = await store.customer(part.customerId);
@@ -191,6 +193,7 @@ export function createPortalShare(
       }
       // Read storage first: an agent with nothing shared to see spends no call on proving access.
       if (found) await gate.ensure();
+      await knowing;
       return found;
     },
     save(call, args, value, fetchedAt) {
@@ -212,6 +215,7 @@ export function createPortalShare(
       saving.catch(() => undefined);
     },
     async refresh(call, args, how) {
+      await meter.known();
       if (meter.state().level !== 'normal') return 'skip';
       const part = sharedPart(call, args);
       if (!part) return 'fetch';

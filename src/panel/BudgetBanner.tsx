@@ -5,10 +5,11 @@ import { usePanelEnv } from './panelEnv';
 export function BudgetBanner() {
   const i18n = useI18n();
   const { billing } = usePanelEnv();
-  if (billing.budgetLevel() === 'normal') return null;
+  const level = billing.budgetLevel();
+  if (level === 'normal') return null;
   return (
     <p className="banner" role="status">
-      {i18n.t('panel.nearCap')}
+      {i18n.t(level === 'over' ? 'panel.overCap' : 'panel.nearCap')}
     </p>
   );
 }

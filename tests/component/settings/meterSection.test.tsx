@@ -54,8 +54,8 @@ describe('daily meter section', () => {
 
   it('in Japanese, read-only for an agent who is not an admin', async () => {
     await setup('ja', false);
-    expect(await screen.findByText('今日 (UTC): 920 回 / 上限 1,000 回')).toBeInTheDocument();
-    expect(screen.getByRole('textbox', { name: '1 日の上限 (回)' })).toBeDisabled();
+    expect(await screen.findByText('今日（UTC）: 920 回 / 上限 1,000 回')).toBeInTheDocument();
+    expect(screen.getByRole('textbox', { name: '1 日の上限（回）' })).toBeDisabled();
     expect(screen.getByRole('button', { name: '上限を保存' })).toBeDisabled();
     expect(screen.getByRole('table', { name: '過去 7 日間' })).toBeInTheDocument();
   });
