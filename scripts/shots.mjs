@@ -100,6 +100,11 @@ const SCENES = [
         sim.storage.set('zbd_settings', { ...record, value: { ...record.value, enabled: false } });
       }),
   },
+  // The portal's Billing budget (SPEC E1): stored state seeded by the simulator (seedBudget.ts).
+  { id: 'budget-shared-snapshot', title: 'Budget · Shared snapshot another agent saved 4 min ago', url: bowman({ shared: '4' }) },
+  { id: 'budget-near-cap', title: 'Budget · Near the daily cap (snapshot 12 min old)', url: bowman({ shared: '12', meter: 'near' }) },
+  { id: 'budget-over-cap', title: 'Budget · Past the daily cap (snapshot 12 min old)', url: bowman({ shared: '12', meter: 'over' }) },
+  { id: 'budget-over-cap-nothing-shared', title: 'Budget · Past the daily cap, nothing shared', url: bowman({ meter: 'over' }) },
   { id: 'contact-overview', title: 'Contact · Overview', url: { location: 'contact', contact: DESK_CONTACT.bowman } },
   { id: 'contact-japanese', title: 'Contact · Japanese customer', url: { location: 'contact', contact: DESK_CONTACT.yamada }, steps: tab('invoices') },
   { id: 'account-overview', title: 'Account · Overview', url: { location: 'account', account: DESK_ACCOUNT.umbrella } },
@@ -111,6 +116,9 @@ const SCENES = [
   { id: 'settings-choose-org', title: 'Settings · Choose organization', url: settings({ connected: '0' }) },
   { id: 'settings-one-org', title: 'Settings · One organization (auto-linked)', url: settings({ connected: '0', orgs: 'one' }) },
   { id: 'settings-no-org', title: 'Settings · No organization', url: settings({ connected: '0', orgs: 'none' }) },
+  { id: 'settings-meter-week', title: 'Settings · Meter: a week of calls, cap set', url: settings({ meter: 'week' }) },
+  { id: 'settings-meter-near', title: 'Settings · Meter: today near the cap', url: settings({ meter: 'near' }) },
+  { id: 'settings-meter-over', title: 'Settings · Meter: today past the cap', url: settings({ meter: 'over' }) },
   { id: 'settings-read-only', title: 'Settings · Not an admin (read-only)', url: settings({ admin: '0' }) },
   { id: 'settings-more-menu', title: 'Settings · More actions menu', url: settings(), steps: button('settings.more.button') },
   {

@@ -24,6 +24,10 @@ export type BillingFaultMode = (typeof BILLING_FAULT_MODES)[number];
 export const ORGANIZATION_MODES = ['many', 'one', 'none', 'non-admin'] as const;
 export type OrganizationMode = (typeof ORGANIZATION_MODES)[number];
 
+/** The daily meter's stored rows and cap (seedBudget.ts): none, a usual week, today near or past the cap. */
+export const METER_PRESETS = ['none', 'week', 'near', 'over'] as const;
+export type MeterPreset = (typeof METER_PRESETS)[number];
+
 export const SIM_LOCALES = ['en', 'ja'] as const;
 export type SimLocale = (typeof SIM_LOCALES)[number];
 
@@ -51,6 +55,13 @@ export interface SimulatorFaults {
   organizations: OrganizationMode;
 }
 
+/** What the portal's Desk storage holds when the simulator opens (seeded once, at start: seedBudget.ts). */
+export interface SimulatorStored {
+  /** Another agent read the page's customer this many minutes ago: the portal-shared snapshot has it. */
+  sharedMinutes: number | null;
+  meter: MeterPreset;
+}
+
 export interface TicketFormInput {
   contactId: string;
   email: string;
@@ -72,11 +83,13 @@ export interface SimulatorConfig {
   timeZone: string;
   panelWidth: number;
   faults: SimulatorFaults;
+  stored: SimulatorStored;
 }
 
-export type SimulatorConfigPatch = Partial<Omit<SimulatorConfig, 'form' | 'faults'>> & {
+export type SimulatorConfigPatch = Partial<Omit<SimulatorConfig, 'form' | 'faults' | 'stored'>> & {
   form?: Partial<TicketFormInput>;
   faults?: Partial<SimulatorFaults>;
+  stored?: Partial<SimulatorStored>;
 };
 
 export const DEFAULT_FAULTS: SimulatorFaults = {
@@ -104,6 +117,7 @@ export const DEFAULT_CONFIG: SimulatorConfig = {
   timeZone: 'UTC',
   panelWidth: PANEL_WIDTH.default,
   faults: DEFAULT_FAULTS,
+  stored: { sharedMinutes: null, meter: 'none' },
 };
 
 function clampWidth(width: number): number {
@@ -131,6 +145,13 @@ export function mergeConfig(base: SimulatorConfig, patch: SimulatorConfigPatch):
   if (typeof pf.timeoutMs === 'number' && pf.timeoutMs >= 0) faults.timeoutMs = pf.timeoutMs;
   faults.organizations = oneOf(ORGANIZATION_MODES, pf.organizations, faults.organizations);
 
+  const stored: SimulatorStored = { ...base.stored };
+  const ps = patch.stored ?? {};
+  if (ps.sharedMinutes === null || (typeof ps.sharedMinutes === 'number' && Number.isInteger(ps.sharedMinutes) && ps.sharedMinutes >= 0)) {
+    stored.sharedMinutes = ps.sharedMinutes;
+  }
+  stored.meter = oneOf(METER_PRESETS, ps.meter, stored.meter);
+
   const form = { ...base.form };
   for (const key of ['contactId', 'email', 'accountId'] as const) {
     const value = patch.form?.[key];
@@ -153,6 +174,7 @@ export function mergeConfig(base: SimulatorConfig, patch: SimulatorConfigPatch):
     timeZone: typeof patch.timeZone === 'string' && patch.timeZone !== '' ? patch.timeZone : base.timeZone,
     panelWidth: typeof patch.panelWidth === 'number' ? clampWidth(patch.panelWidth) : base.panelWidth,
     faults,
+    stored,
   };
 }
 
@@ -209,6 +231,12 @@ export function configFromSearch(search: string): SimulatorConfigPatch {
   const orgs = str('orgs');
   if (orgs) faults.organizations = orgs as OrganizationMode;
   if (Object.keys(faults).length) patch.faults = faults;
+  const stored: Partial<SimulatorStored> = {};
+  const shared = num('shared');
+  if (shared !== undefined) stored.sharedMinutes = shared;
+  const meter = str('meter');
+  if (meter) stored.meter = meter as MeterPreset;
+  if (Object.keys(stored).length) patch.stored = stored;
   return patch;
 }
 
@@ -243,6 +271,8 @@ export function configToSearch(config: SimulatorConfig): string {
   put('latency', String(f.latencyMs), String(df.latencyMs));
   put('timeoutMs', String(f.timeoutMs), String(df.timeoutMs));
   put('orgs', f.organizations, df.organizations);
+  if (config.stored.sharedMinutes !== null) params.set('shared', String(config.stored.sharedMinutes));
+  put('meter', config.stored.meter, d.stored.meter);
   const text = params.toString();
   return text ? `?${text}` : '';
 }

@@ -7,10 +7,12 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { configFromSearch, configToSearch } from './config';
 import { createSimulatorCore } from './core';
+import { forgetTabSession, seedBudget } from './seedBudget';
 import { SimulatorApp } from './SimulatorApp';
 import './simulator.css';
 import './simulatorLogs.css';
 
+forgetTabSession();
 const params = new URLSearchParams(window.location.search);
 const seed = params.has('seed') ? Number(params.get('seed')) : undefined;
 const core = createSimulatorCore({
@@ -36,11 +38,17 @@ core.subscribe(() => {
   }
 });
 
+// Stored state the URL asks for (shared snapshot, daily meter) is in place before the widget frame exists.
+const seeded = seedBudget(core.sim, core.sandbox, core.state().config).catch((e: unknown) => {
+  console.error('The simulator could not seed the stored budget state:', e);
+});
+
 const root = document.getElementById('root');
 if (root) {
-  createRoot(root).render(
+  const shell = root;
+  void seeded.then(() => createRoot(shell).render(
     <StrictMode>
       <SimulatorApp api={core} />
     </StrictMode>,
-  );
+  ));
 }

@@ -31,8 +31,13 @@ describe('simulator configuration', () => {
     });
   });
 
+  it('reads the stored budget state to seed: a shared snapshot\'s age in minutes and a meter preset', () => {
+    expect(mergeConfig(DEFAULT_CONFIG, configFromSearch('?shared=12&meter=over')).stored).toEqual({ sharedMinutes: 12, meter: 'over' });
+    expect(DEFAULT_CONFIG.stored).toEqual({ sharedMinutes: null, meter: 'none' });
+  });
+
   it('ignores values it does not know instead of breaking the page', () => {
-    const config = mergeConfig(DEFAULT_CONFIG, configFromSearch('?location=nowhere&locale=fr&dc=XX&billing=explode&orgs=lots&latency=-5'));
+    const config = mergeConfig(DEFAULT_CONFIG, configFromSearch('?location=nowhere&locale=fr&dc=XX&billing=explode&orgs=lots&latency=-5&meter=huge&shared=-3'));
     expect(config).toEqual(DEFAULT_CONFIG);
   });
 
@@ -61,6 +66,7 @@ describe('simulator configuration', () => {
       panelWidth: 340,
       form: { email: 'a+b@c.example' },
       faults: { billing: 'html-error', retryAfterSeconds: null, latencyMs: 1200, organizations: 'non-admin', storageFails: true, storageWritesFail: true, timeoutMs: 1500 },
+      stored: { sharedMinutes: 12, meter: 'near' },
     });
     const search = configToSearch(config);
     expect(search).toMatch(/^\?/);
