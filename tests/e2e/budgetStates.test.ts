@@ -54,4 +54,16 @@ describe('budget states in the simulator', () => {
     expect((await rows.nth(1).innerText()).replace(/\s+/g, ' ')).toBe(`${todayWords} 1,862`);
     expect(await frame.getByRole('textbox', { name: 'Daily cap (calls)' }).inputValue()).toBe('2000');
   });
+
+  it("the shell's controls choose the stored state and open a new portal with it", async () => {
+    await openAt(e2e.page, 'location=settings');
+    const controls = e2e.page.getByRole('group', { name: 'Portal budget (stored)' });
+    await controls.getByRole('combobox', { name: 'Daily meter' }).selectOption('over');
+    await controls.getByRole('button', { name: 'Open a new portal with this' }).click();
+    await e2e.page.waitForURL(/meter=over/);
+    await e2e.page.waitForFunction(() => Boolean(window.__deskSimulator));
+    const frame = await panelFrame(e2e.page);
+    await frame.getByText('Today (UTC): 2,006 calls of the 2,000 cap.').waitFor();
+    await frame.getByRole('status').filter({ hasText: "Today's cap is reached" }).waitFor();
+  });
 });

@@ -4,6 +4,7 @@
  */
 import { useSyncExternalStore } from 'react';
 import type { DeskSimulatorApi } from './api';
+import { BudgetControls } from './BudgetControls';
 import { ConfirmDialog } from './ConfirmDialog';
 import { ContextControls } from './ContextControls';
 import { EventControls } from './EventControls';
@@ -37,6 +38,7 @@ export function SimulatorApp({ api }: { api: DeskSimulatorApi }) {
           <LocationSwitcher value={state.config.location} onChange={(location) => configure({ location })} />
           <ContextControls state={state} configure={configure} />
           <FaultControls faults={state.config.faults} configure={configure} />
+          <BudgetControls stored={state.config.stored} api={api} />
           <EventControls state={state} api={api} />
         </aside>
         <DeskPage state={state} onFrameLoad={(key) => api.frameLoaded(key)} />
