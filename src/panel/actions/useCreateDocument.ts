@@ -184,29 +184,24 @@ export function useCreateDocument(options: CreateDocumentOptions) {
         cancelText: i18n.t('actions.cancel'),
       });
       if (!ok) return;
-      let outcome = await guard.create(kind, document);
-      if (outcome.status === 'unverifiable') {
-        // Billing cannot be asked whether the earlier attempt landed: the agent checks and decides.
-        const force = await host.confirm({
-          title: i18n.t(`${k}.unverifiableTitle`),
-          message: i18n.t(`${k}.unverifiableMessage`, { customer: name }),
+      // The guard could not make the write safe on its own; the agent reads why and decides.
+      const createAnyway = (why: 'unverifiable' | 'unprotected') =>
+        host.confirm({
+          title: i18n.t(`${k}.${why}Title`),
+          message: i18n.t(`${k}.${why}Message`, { customer: name }),
           okText: i18n.t(`${k}.createAnyway`),
           cancelText: i18n.t('actions.cancel'),
           danger: true,
         });
-        if (!force) return;
+      let outcome = await guard.create(kind, document);
+      if (outcome.status === 'unverifiable') {
+        // Billing cannot be asked whether the earlier attempt landed: the agent checks and decides.
+        if (!(await createAnyway('unverifiable'))) return;
         outcome = await guard.create(kind, document, { force: true });
       }
       if (outcome.status === 'unprotected') {
         // Desk storage cannot hold the duplicate guard's record: nothing was sent yet, the agent decides.
-        const anyway = await host.confirm({
-          title: i18n.t(`${k}.unprotectedTitle`),
-          message: i18n.t(`${k}.unprotectedMessage`, { customer: name }),
-          okText: i18n.t(`${k}.createAnyway`),
-          cancelText: i18n.t('actions.cancel'),
-          danger: true,
-        });
-        if (!anyway) return;
+        if (!(await createAnyway('unprotected'))) return;
         outcome = await guard.create(kind, document, { allowUnprotected: true });
       }
       finish(outcome);
