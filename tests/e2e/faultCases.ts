@@ -4,7 +4,7 @@
  */
 import type { LocationKind } from '../../src/host/types';
 import { DESK_FIXTURES as D } from '../../src/sandbox/desk/deskFixtures';
-import type { SimulatorConfigPatch, SimulatorFaults } from '../../src/sandbox/simulator/config';
+import { DEFAULT_FAULTS, type SimulatorConfigPatch, type SimulatorFaults } from '../../src/sandbox/simulator/config';
 import en from '../../translations/en.json';
 
 type Dict = { [key: string]: string | Dict };
@@ -37,16 +37,9 @@ export interface Fault {
   settings: string[];
 }
 
-export const CLEAR: Partial<SimulatorFaults> = {
-  notAuthorised: false,
-  hostReject: false,
-  storageFails: false,
-  storageWritesFail: false,
-  billing: 'none',
-  retryAfterSeconds: 30,
-  latencyMs: 0,
-  timeoutMs: SHORT_TIMEOUT_MS,
-};
+/** The simulator's own "no fault" values (the organization set is left as the case sets it), with a short timeout. */
+const { organizations: _leftAsSet, ...noFaults } = DEFAULT_FAULTS;
+export const CLEAR: Partial<SimulatorFaults> = { ...noFaults, timeoutMs: SHORT_TIMEOUT_MS };
 
 export const FAULTS: Fault[] = [
   { id: 'not authorised', kind: 'connection', faults: { notAuthorised: true }, panel: [t('panel.notConnected.title')], settings: [t('settings.connect.notAuthorised')] },
