@@ -154,6 +154,9 @@ export function createDailyMeter(storage: StorageBudget, options: MeterOptions):
     keep({ ...latest, count: Math.max(latest.count, mine), flushed: mine, lastFlushAt: now(), total: total + (latest.count - state.count), cap });
   }
 
+  /** One flush at a time: a caller during a flush waits for that one. */
+  const flushOnce = () => (flushing ??= flush().finally(() => (flushing = null)));
+
   return {
     count(calls = 1) {
       const state = load();
@@ -166,9 +169,9 @@ export function createDailyMeter(storage: StorageBudget, options: MeterOptions):
           });
       }
     },
-    flush: () => (flushing ??= flush().finally(() => (flushing = null))),
+    flush: flushOnce,
     known() {
-      knowing ??= load().lastFlushAt > 0 ? Promise.resolve() : (flushing ??= flush().finally(() => (flushing = null))).catch(() => undefined);
+      knowing ??= load().lastFlushAt > 0 ? Promise.resolve() : flushOnce().catch(() => undefined);
       return knowing;
     },
     state() {
