@@ -12,30 +12,7 @@ import { sessionPersistence } from '../src/integration/sessionCache';
 import type { BillingSandbox } from '../src/sandbox/billing/sandbox';
 import { createSandboxHost, type SandboxHost } from '../src/sandbox/desk/sandboxHost';
 import type { StorageCall, StoredRecord } from '../src/sandbox/desk/simulation';
-
-/** A browser tab's sessionStorage, one per agent (what src/entries/panel.tsx hands the cache). */
-export class TabStorage implements Storage {
-  private readonly map = new Map<string, string>();
-  get length() {
-    return this.map.size;
-  }
-  clear() {
-    this.map.clear();
-  }
-  getItem(key: string) {
-    return this.map.get(key) ?? null;
-  }
-  key(index: number) {
-    return [...this.map.keys()][index] ?? null;
-  }
-  removeItem(key: string) {
-    this.map.delete(key);
-  }
-  setItem(key: string, value: string) {
-    this.map.set(key, String(value));
-  }
-  [name: string]: unknown;
-}
+import { MemoryStorage } from '../src/sandbox/memoryStorage';
 
 export interface StorageFigures {
   reads: number;
@@ -97,7 +74,7 @@ export async function createPortalAgents(options: {
   const storage = new Map<string, StoredRecord>();
   const random = mulberry(options.seed ^ 0x5eed);
   const sessions: SandboxHost[] = [];
-  let tabs: TabStorage[] = [];
+  let tabs: MemoryStorage[] = [];
   let timers: Array<{ at: number; run: () => void }> = [];
   let inFlight = 0;
 
@@ -135,8 +112,8 @@ export async function createPortalAgents(options: {
     host: (i: number): DeskHost => (sessions[i] as SandboxHost).host,
     /** A new widget for agent i (its tab survives between opens unless `freshBrowser`). */
     openWidget(i: number, how: { freshBrowser?: boolean } = {}): BillingCache {
-      if (how.freshBrowser || !tabs[i]) tabs[i] = new TabStorage();
-      const tab = tabs[i] as TabStorage;
+      if (how.freshBrowser || !tabs[i]) tabs[i] = new MemoryStorage();
+      const tab = tabs[i] as MemoryStorage;
       const host = (sessions[i] as SandboxHost).host;
       return createPanelBilling(
         host,

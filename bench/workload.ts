@@ -23,7 +23,8 @@ import { saveCustomerLink } from '../src/integration/customerLinks';
 import { sessionPersistence } from '../src/integration/sessionCache';
 import { resolveCustomer, type ResolveTarget } from '../src/panel/resolveCustomer';
 import { createSandboxHost } from '../src/sandbox/desk/sandboxHost';
-import { createPortalAgents, peakPerMinute, storageFigures, TabStorage, type InARow, type StorageFigures } from './portal';
+import { MemoryStorage } from '../src/sandbox/memoryStorage';
+import { createPortalAgents, peakPerMinute, storageFigures, type InARow, type StorageFigures } from './portal';
 
 export interface WorkloadOptions {
   seed?: number;
@@ -217,7 +218,7 @@ export async function runWorkload(options: WorkloadOptions = {}): Promise<Worklo
     portal.reset();
     sandbox.calls.length = 0;
     // Each agent works in one browser tab; the panel keeps its answers in that tab's sessionStorage.
-    const tabs = Array.from({ length: o.agents }, () => new TabStorage());
+    const tabs = Array.from({ length: o.agents }, () => new MemoryStorage());
     const caches = tabs.map((tab) => newCache(undefined, undefined, tab));
     const stamps: number[] = [];
     let waitingOpens = 0;

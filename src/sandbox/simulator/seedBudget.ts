@@ -19,6 +19,7 @@ import { createStorageBudget } from '../../integration/storageBudget';
 import type { BillingSandbox } from '../billing/sandbox';
 import { DESK_FIXTURES } from '../desk/deskFixtures';
 import { createSandboxHost } from '../desk/sandboxHost';
+import { MemoryStorage } from '../memoryStorage';
 import type { DeskSimulation } from '../desk/simulation';
 import type { MeterPreset, SimulatorConfig } from './config';
 
@@ -37,21 +38,6 @@ export const METER_PRESET_TODAY: Record<Exclude<MeterPreset, 'none'>, { cap: num
 /** Calls on a day before today: a working day, or a quieter weekend (UTC); always the same for a date. */
 export function pastDayCalls(day: string): number {
   return [540, 1480, 1533, 1602, 1395, 1310, 612][new Date(`${day}T00:00:00Z`).getUTCDay()] ?? 0;
-}
-
-/** A browser tab's sessionStorage for one seeding agent. */
-function memorySession(): Storage {
-  const map = new Map<string, string>();
-  return {
-    get length() {
-      return map.size;
-    },
-    clear: () => map.clear(),
-    getItem: (key) => map.get(key) ?? null,
-    key: (index) => [...map.keys()][index] ?? null,
-    removeItem: (key) => void map.delete(key),
-    setItem: (key, value) => void map.set(key, String(value)),
-  };
 }
 
 /** Another agent of the same portal: own Desk session, the portal's storage, the same Billing. */
@@ -93,7 +79,7 @@ export async function seedMeter(host: DeskHost, preset: MeterPreset, nowMs: numb
       sessionNo += 1;
       const n = sessionNo;
       const budget = createStorageBudget(host.storage, { ...UNMETERED, now: () => at });
-      const meter = createDailyMeter(budget, { session: memorySession(), now: () => at, random: () => n / 100 });
+      const meter = createDailyMeter(budget, { session: new MemoryStorage(), now: () => at, random: () => n / 100 });
       meter.count(share);
       await meter.flush();
     }
@@ -114,7 +100,7 @@ export async function seedSharedSnapshot(host: DeskHost, sim: DeskSimulation, mi
     org.id,
     (h) => createBillingClient({ request: (req) => h.request(req), dataCenter: org.dataCenter, organizationId: org.id }),
     { now: clock },
-    { session: memorySession(), now: clock, budget: { ...UNMETERED, now: clock } },
+    { session: new MemoryStorage(), now: clock, budget: { ...UNMETERED, now: clock } },
   );
   const emails = new Set<string>();
   const ticket = sim.page.ticket ?? null;

@@ -9,7 +9,7 @@ import { dayOf, METER_SESSION_KEY } from '../../../src/integration/dailyMeter';
 import { PanelApp } from '../../../src/panel/PanelApp';
 import { DESK_FIXTURES as D } from '../../../src/sandbox/desk/deskFixtures';
 import { createSandboxHost } from '../../../src/sandbox/desk/sandboxHost';
-import { MemoryStorage } from '../../unit/integration/memoryStorage';
+import { MemoryStorage } from '../../../src/sandbox/memoryStorage';
 import { connect } from './sandboxHarness';
 
 async function panelAt(total: number, locale = 'en', cap = 10) {

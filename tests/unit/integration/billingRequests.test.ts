@@ -10,7 +10,7 @@ import { isSuperseded } from '../../../src/integration/billingRequests';
 import { sessionPersistence } from '../../../src/integration/sessionCache';
 import { REQUEST_TIMEOUT_MS } from '../../../src/host/deskRequest';
 import { createSandboxHost } from '../../../src/sandbox/desk/sandboxHost';
-import { MemoryStorage } from './memoryStorage';
+import { MemoryStorage } from '../../../src/sandbox/memoryStorage';
 
 const bowman = { id: 'c1', displayName: 'Bowman' };
 

@@ -11,7 +11,7 @@ import { sessionPersistence } from '../../../src/integration/sessionCache';
 import { createBillingSandbox, type BillingSandbox } from '../../../src/sandbox/billing/sandbox';
 import { createSandboxHost } from '../../../src/sandbox/desk/sandboxHost';
 import type { DeskSimulation, StoredRecord } from '../../../src/sandbox/desk/simulation';
-import { MemoryStorage } from './memoryStorage';
+import { MemoryStorage } from '../../../src/sandbox/memoryStorage';
 
 export interface Agent {
   host: DeskHost;

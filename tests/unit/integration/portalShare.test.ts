@@ -6,7 +6,7 @@ import { createDailyMeter, dayKey, readMeterHistory, saveMeterCap } from '../../
 import { createSnapshotStore } from '../../../src/integration/portalSnapshot';
 import { createRefreshLease } from '../../../src/integration/refreshLease';
 import { createStorageBudget } from '../../../src/integration/storageBudget';
-import { MemoryStorage } from './memoryStorage';
+import { MemoryStorage } from '../../../src/sandbox/memoryStorage';
 import { createPortal, settle } from './portalFixtures';
 
 const address = { attention: 'A', street: '1200 Harrison St', street2: 'Suite 400', city: 'San Francisco', state: 'California', zip: '94103', country: 'U.S.A', phone: '', fax: '' };

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { BillingApi, CustomerSummary } from '../../../src/billing/types';
 import { createBillingCache } from '../../../src/integration/billingCache';
 import { SESSION_CACHE_PREFIX, clearSessionCache, sessionPersistence } from '../../../src/integration/sessionCache';
-import { MemoryStorage } from './memoryStorage';
+import { MemoryStorage } from '../../../src/sandbox/memoryStorage';
 
 const bowman: CustomerSummary = {
   id: 'c1', displayName: 'Bowman', companyName: '', email: 'b@x.test', firstName: '', lastName: '', phone: '',
