@@ -119,7 +119,7 @@ export function createDailyMeter(storage: StorageBudget, options: MeterOptions):
     }
     // lastFlushAt 0: a new session's first call reads the day's total and the cap at once.
     memory ??= { sid: Math.floor(random() * 36 ** 8).toString(36), day: dayOf(now()), count: 0, flushed: 0, lastFlushAt: 0, total: 0, cap: null };
-    // A new day: today's total is not known until read (lastFlushAt 0: the next count or known() reads it).
+    // A new day: today's total is not known until read (lastFlushAt 0: the next count, or a new widget's known(), reads it).
     if (memory.day !== dayOf(now())) memory = { ...memory, day: dayOf(now()), count: 0, flushed: 0, total: 0, lastFlushAt: 0 };
     return memory;
   };
