@@ -6,7 +6,7 @@
  * goes through the same transport (URL, org header, envelope check, error kinds) as the first-screen reads.
  */
 import { isRecord } from '../host/guards';
-import type { Transport } from './billingClient';
+import type { Transport } from './transport';
 import { toId } from './coerce';
 import {
   activitySchema,
