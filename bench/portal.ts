@@ -6,9 +6,9 @@
  */
 import { createBillingClient } from '../src/billing/billingClient';
 import type { DeskHost } from '../src/host/types';
-import type { BillingCache } from '../src/integration/billingCache';
+import type { BillingCache } from '../src/integration/cache/billingCache';
 import { createPanelBilling } from '../src/integration/portalBilling';
-import { sessionPersistence } from '../src/integration/sessionCache';
+import { sessionPersistence } from '../src/integration/cache/sessionCache';
 import type { BillingSandbox } from '../src/sandbox/billing/sandbox';
 import { createSandboxHost, type SandboxHost } from '../src/sandbox/desk/sandboxHost';
 import type { StorageCall, StoredRecord } from '../src/sandbox/desk/simulation';

@@ -17,10 +17,10 @@
  *                 connection, own tab) over ONE Desk storage, as in a real portal (bench/portal.ts).
  */
 import { createBillingClient } from '../src/billing/billingClient';
-import { createBillingCache, type BillingCache } from '../src/integration/billingCache';
+import { createBillingCache, type BillingCache } from '../src/integration/cache/billingCache';
 import type { DeskHost } from '../src/host/types';
-import { saveCustomerLink } from '../src/integration/customerLinks';
-import { sessionPersistence } from '../src/integration/sessionCache';
+import { saveCustomerLink } from '../src/integration/records/customerLinks';
+import { sessionPersistence } from '../src/integration/cache/sessionCache';
 import { resolveCustomer, type ResolveTarget } from '../src/panel/resolveCustomer';
 import { createSandboxHost } from '../src/sandbox/desk/sandboxHost';
 import { MemoryStorage } from '../src/sandbox/memoryStorage';

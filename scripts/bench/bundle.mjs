@@ -136,7 +136,7 @@ export async function sizeExperiments(projectRoot, floorGzip) {
   };
   const experiments = {
     'without the portal share (a widget-only cache)': (source, importer) =>
-      importer && /src\/integration\//.test(importer) && source === './portalShare' ? { code: stubFor(join(dirname(importer), source)) } : null,
+      importer && /src\/integration\//.test(importer) && source === './portal/portalShare' ? { code: stubFor(join(dirname(importer), source)) } : null,
     'without the add-ticket form reader': (source, importer) =>
       importer && /src\/(host|panel)\//.test(importer) && /^(\.\/ticketForm|\.\.\/host\/formPoller)$/.test(source)
         ? { code: stubFor(join(dirname(importer), source)) }

@@ -27,7 +27,7 @@ export type BillingErrorKind =
   | 'network'
   /** The integration is disabled or has no organization: no call was made. */
   | 'not-configured'
-  /** The extension reached the daily cap an admin set (integration/dailyMeter.ts): no call was made. */
+  /** The extension reached the daily cap an admin set (integration/portal/dailyMeter.ts): no call was made. */
   | 'over-cap';
 
 export interface BillingErrorInit {

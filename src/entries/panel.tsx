@@ -1,4 +1,4 @@
-import { sessionPersistence, tabStorage } from '../integration/sessionCache';
+import { sessionPersistence, tabStorage } from '../integration/cache/sessionCache';
 import { PanelApp } from '../panel/PanelApp';
 import { startWidget } from './startWidget';
 

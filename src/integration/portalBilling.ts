@@ -4,8 +4,8 @@
  */
 import type { BillingApi } from '../billing/types';
 import type { DeskHost } from '../host/types';
-import { createBillingCache, type BillingCache, type CacheOptions } from './billingCache';
-import { createPortalShare, type PortalShare, type PortalShareOptions } from './portalShare';
+import { createBillingCache, type BillingCache, type CacheOptions } from './cache/billingCache';
+import { createPortalShare, type PortalShare, type PortalShareOptions } from './portal/portalShare';
 
 export interface PanelBilling {
   cache: BillingCache;

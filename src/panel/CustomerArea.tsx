@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { CustomerSummary } from '../billing/types';
-import { saveCustomerLink } from '../integration/customerLinks';
-import type { MatchMethod } from '../integration/types';
+import { saveCustomerLink } from '../integration/records/customerLinks';
+import type { MatchMethod } from '../integration/records/types';
 import { EmptyState } from '../ui/EmptyState';
 import { Money } from '../ui/Money';
 import { Skeleton, Spinner } from '../ui/Spinner';

@@ -1,6 +1,6 @@
 import { customerWebUrl } from '../billing/dataCenters';
 import type { CustomerSummary } from '../billing/types';
-import type { MatchMethod } from '../integration/types';
+import type { MatchMethod } from '../integration/records/types';
 import { StatusBadge } from '../ui/StatusBadge';
 import { useI18n } from '../ui/i18nContext';
 import { httpsUrl } from '../host/guards';

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import type { Customer, CustomerSummary } from '../billing/types';
-import type { MatchMethod } from '../integration/types';
+import type { MatchMethod } from '../integration/records/types';
 import { Tabs } from '../ui/Tabs';
 import { useI18n } from '../ui/i18nContext';
 import { NotConnected, StaleBanner } from './BillingErrorView';

@@ -7,7 +7,7 @@
  */
 import { toBillingError } from '../billing/errors';
 import type { InvoiceSummary, Subscription, SubscriptionActivity, Transaction } from '../billing/types';
-import type { BillingReader } from '../integration/billingCache';
+import type { BillingReader } from '../integration/cache/billingCache';
 import { readActivity, type ActivityKind } from './activityText';
 import { sortSubscriptions } from './subscriptionOrder';
 

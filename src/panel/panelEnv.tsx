@@ -1,6 +1,6 @@
 import { createContext, useContext, type ReactNode } from 'react';
 import type { DataCenter, DeskHost } from '../host/types';
-import type { BillingCache } from '../integration/billingCache';
+import type { BillingCache } from '../integration/cache/billingCache';
 
 /** What every part of one open panel shares. */
 export interface PanelEnv {

@@ -6,9 +6,9 @@
 import { isBillingError } from '../billing/errors';
 import type { CustomerSummary } from '../billing/types';
 import type { DeskHost } from '../host/types';
-import type { BillingReader } from '../integration/billingCache';
-import { deleteCustomerLink, getCustomerLink, type LinkEntity } from '../integration/customerLinks';
-import type { MatchMethod } from '../integration/types';
+import type { BillingReader } from '../integration/cache/billingCache';
+import { deleteCustomerLink, getCustomerLink, type LinkEntity } from '../integration/records/customerLinks';
+import type { MatchMethod } from '../integration/records/types';
 
 export interface ResolveTarget {
   /** The Desk entity a link is saved for (null when only an email is known, e.g. a new ticket form). */

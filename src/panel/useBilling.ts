@@ -18,8 +18,8 @@
 import { useCallback, useEffect, useRef, type DependencyList } from 'react';
 import { toBillingError, type BillingError } from '../billing/errors';
 import type { BillingApi, Page } from '../billing/types';
-import type { BillingReader, Fetched, ReadCall, ReadResult } from '../integration/billingCache';
-import { isSuperseded } from '../integration/billingRequests';
+import type { BillingReader, Fetched, ReadCall, ReadResult } from '../integration/cache/billingCache';
+import { isSuperseded } from '../integration/cache/billingRequests';
 import { useLatest, type RunReason } from '../ui/useLatest';
 import { usePanelEnv } from './panelEnv';
 

@@ -2,7 +2,7 @@ import { useId, useState, type FormEvent } from 'react';
 import type { DeskHost } from '../host/types';
 import type { I18n } from '../i18n/i18n';
 import { useLatest } from '../ui/useLatest';
-import { levelOf, NEAR_CAP_SHARE, pruneMeter, readMeterHistory, saveMeterCap, type MeterDay } from '../integration/dailyMeter';
+import { levelOf, NEAR_CAP_SHARE, pruneMeter, readMeterHistory, saveMeterCap, type MeterDay } from '../integration/portal/dailyMeter';
 import { reasonText } from './reasons';
 
 interface Props {

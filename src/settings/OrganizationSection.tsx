@@ -1,6 +1,6 @@
 import type { DataCenter } from '../host/types';
 import type { I18n } from '../i18n/i18n';
-import type { IntegrationSettings } from '../integration/types';
+import type { IntegrationSettings } from '../integration/records/types';
 import { NoOrganization } from './NoOrganization';
 import { OrganizationChooser } from './OrganizationChooser';
 import type { Connection, SettingsPageModel } from './settingsModel';

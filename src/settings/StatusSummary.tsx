@@ -1,5 +1,5 @@
 import type { I18n } from '../i18n/i18n';
-import type { IntegrationSettings } from '../integration/types';
+import type { IntegrationSettings } from '../integration/records/types';
 import type { Connection } from './settingsModel';
 
 type Overall = 'connected' | 'disabled' | 'notConnected' | 'notAuthorised' | 'checking' | 'checkFailed' | 'orgUnavailable';

@@ -6,7 +6,7 @@ import type { BillingError } from '../billing/errors';
 import type { BillingApi, Organization } from '../billing/types';
 import type { DeskHost, HostError } from '../host/types';
 import type { I18n } from '../i18n/i18n';
-import type { IntegrationSettings } from '../integration/types';
+import type { IntegrationSettings } from '../integration/records/types';
 
 export type OrganizationsApi = Pick<BillingApi, 'listOrganizations'>;
 

@@ -6,10 +6,10 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { createBillingClient } from '../billing/billingClient';
 import type { Organization } from '../billing/types';
-import { removeIntegration, type RemovalReport } from '../integration/removeIntegration';
-import { clearSessionCache } from '../integration/sessionCache';
-import { saveSettings, type SaveSettingsResult } from '../integration/settingsStore';
-import type { IntegrationSettings } from '../integration/types';
+import { removeIntegration, type RemovalReport } from '../integration/records/removeIntegration';
+import { clearSessionCache } from '../integration/cache/sessionCache';
+import { saveSettings, type SaveSettingsResult } from '../integration/records/settingsStore';
+import type { IntegrationSettings } from '../integration/records/types';
 import { reasonText } from './reasons';
 import type { Busy, Notice, OrganizationsApi, SettingsPageDeps, SettingsPageModel } from './settingsModel';
 import { useSettingsReads } from './useSettingsReads';

@@ -8,7 +8,7 @@
 // pass on a message that came from somewhere else. Test names are "[location] fault" so
 // scripts/fault-matrix.mjs can print the matrix. One browser, one page; each cell reloads only the frame.
 import type { Frame } from 'playwright-core';
-import { linkKey } from '../../src/integration/customerLinks';
+import { linkKey } from '../../src/integration/records/customerLinks';
 import { BILLING_FIXTURES as BILLING } from '../../src/sandbox/billing/fixtures';
 import { DESK_FIXTURES as D } from '../../src/sandbox/desk/deskFixtures';
 import type { SimulatorFaults } from '../../src/sandbox/simulator/config';

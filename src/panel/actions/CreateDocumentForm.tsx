@@ -1,7 +1,7 @@
 import { useId } from 'react';
 import type { BillingApi } from '../../billing/types';
 import type { DataCenter } from '../../host/types';
-import type { WriteApi, WrittenDocument } from '../../integration/writeGuard';
+import type { WriteApi, WrittenDocument } from '../../integration/writes/writeGuard';
 import { useI18n } from '../../ui/i18nContext';
 import { ActionError } from './ActionError';
 import { CatalogPicker } from './CatalogPicker';

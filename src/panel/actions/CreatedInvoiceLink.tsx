@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { BillingApi } from '../../billing/types';
 import type { DataCenter, DeskHost } from '../../host/types';
-import type { WrittenDocument } from '../../integration/writeGuard';
+import type { WrittenDocument } from '../../integration/writes/writeGuard';
 import { useI18n } from '../../ui/i18nContext';
 import { ActionError } from './ActionError';
 import { InvoiceActions } from './InvoiceActions';

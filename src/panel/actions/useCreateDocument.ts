@@ -7,7 +7,7 @@ import { ticketReference } from '../../billing/ticketReference';
 import { useMemo, useRef, useState, type FormEvent } from 'react';
 import type { CatalogEntry, CustomerSummary, DocumentInput } from '../../billing/types';
 import type { DeskHost } from '../../host/types';
-import { createWriteGuard, todayIn, type WriteApi, type WriteKind, type WriteOutcome, type WrittenDocument } from '../../integration/writeGuard';
+import { createWriteGuard, todayIn, type WriteApi, type WriteKind, type WriteOutcome, type WrittenDocument } from '../../integration/writes/writeGuard';
 import { useI18n } from '../../ui/i18nContext';
 import {
   catalogPriceFits,

@@ -4,7 +4,7 @@
  * integration a connected start needs.
  */
 import { LOCATIONS } from '../../host/types';
-import { SETTINGS_KEY } from '../../integration/settingsStore';
+import { SETTINGS_KEY } from '../../integration/records/settingsStore';
 import type { BillingSandbox } from '../billing/sandbox';
 import { DESK_FIXTURES } from '../desk/deskFixtures';
 import type { DeskSimulation } from '../desk/simulation';

@@ -3,7 +3,7 @@
  * both (applyConfig.ts), and the extension frame's lifecycle. The React shell renders `state()`; tests and the bench
  * drive the same object through `window.__deskSimulator`.
  */
-import { clearSessionCache } from '../../integration/sessionCache';
+import { clearSessionCache } from '../../integration/cache/sessionCache';
 import { createBillingSandbox, type BillingSandbox } from '../billing/sandbox';
 import type { DeskData } from '../desk/deskRecords';
 import { createFakeZohoDesk } from '../desk/fakeZohoDesk';

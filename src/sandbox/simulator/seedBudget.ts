@@ -10,12 +10,12 @@
  */
 import { createBillingClient } from '../../billing/billingClient';
 import type { DeskHost } from '../../host/types';
-import { ACCESS_PREFIX } from '../../integration/accessGate';
-import { createDailyMeter, dayOf, METER_SESSION_KEY, readMeterHistory, saveMeterCap } from '../../integration/dailyMeter';
+import { ACCESS_PREFIX } from '../../integration/portal/accessGate';
+import { createDailyMeter, dayOf, METER_SESSION_KEY, readMeterHistory, saveMeterCap } from '../../integration/portal/dailyMeter';
 import { createPanelBilling } from '../../integration/portalBilling';
-import { createSnapshotStore } from '../../integration/portalSnapshot';
-import { loadSettings } from '../../integration/settingsStore';
-import { createStorageBudget } from '../../integration/storageBudget';
+import { createSnapshotStore } from '../../integration/portal/portalSnapshot';
+import { loadSettings } from '../../integration/records/settingsStore';
+import { createStorageBudget } from '../../integration/portal/storageBudget';
 import type { BillingSandbox } from '../billing/sandbox';
 import { DESK_FIXTURES } from '../desk/deskFixtures';
 import { createSandboxHost } from '../desk/sandboxHost';

@@ -2,9 +2,9 @@ import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import type { DocumentInput } from '../../../src/billing/types';
-import { createBillingCache } from '../../../src/integration/billingCache';
-import { writeKey } from '../../../src/integration/pendingWrite';
-import type { WrittenDocument } from '../../../src/integration/writeGuard';
+import { createBillingCache } from '../../../src/integration/cache/billingCache';
+import { writeKey } from '../../../src/integration/writes/pendingWrite';
+import type { WrittenDocument } from '../../../src/integration/writes/writeGuard';
 import { CreateDocumentForm } from '../../../src/panel/actions';
 import { CUSTOMER_ID, isGet, isPost, JAPANESE_CUSTOMER_ID, json, setupActions } from './harness';
 

@@ -7,7 +7,7 @@ import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { createI18n } from '../../../src/i18n/i18n';
-import { saveSettings } from '../../../src/integration/settingsStore';
+import { saveSettings } from '../../../src/integration/records/settingsStore';
 import { BILLING_FIXTURES as F } from '../../../src/sandbox/billing/fixtures';
 import { createSandboxHost, type SandboxHostOptions } from '../../../src/sandbox/desk/sandboxHost';
 import { SettingsPage } from '../../../src/settings/SettingsPage';

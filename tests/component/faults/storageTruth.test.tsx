@@ -6,7 +6,7 @@
 import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import { linkKey } from '../../../src/integration/customerLinks';
+import { linkKey } from '../../../src/integration/records/customerLinks';
 import { DESK_FIXTURES as D } from '../../../src/sandbox/desk/deskFixtures';
 import { createI18n } from '../../../src/i18n/i18n';
 import { PanelApp } from '../../../src/panel/PanelApp';

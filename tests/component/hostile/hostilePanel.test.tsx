@@ -8,7 +8,7 @@
 import { act, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { createI18n } from '../../../src/i18n/i18n';
-import { saveSettings } from '../../../src/integration/settingsStore';
+import { saveSettings } from '../../../src/integration/records/settingsStore';
 import { PanelApp } from '../../../src/panel/PanelApp';
 import { BILLING_FIXTURES as B } from '../../../src/sandbox/billing/fixtures';
 import type { BillingDataset } from '../../../src/sandbox/billing/wire';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { BillingError } from '../../../src/billing/errors';
-import { createBillingCache } from '../../../src/integration/billingCache';
+import { createBillingCache } from '../../../src/integration/cache/billingCache';
 import { createFakeBilling, customer } from './fakeBilling';
 
 function setup(extra: Parameters<typeof createBillingCache>[1] extends infer O ? Partial<O> : never = {}) {

@@ -5,7 +5,7 @@ import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { createI18n } from '../../../src/i18n/i18n';
-import { dayOf, METER_SESSION_KEY } from '../../../src/integration/dailyMeter';
+import { dayOf, METER_SESSION_KEY } from '../../../src/integration/portal/dailyMeter';
 import { PanelApp } from '../../../src/panel/PanelApp';
 import { DESK_FIXTURES as D } from '../../../src/sandbox/desk/deskFixtures';
 import { createSandboxHost } from '../../../src/sandbox/desk/sandboxHost';

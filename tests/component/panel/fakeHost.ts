@@ -3,8 +3,8 @@
  * page objects, and helpers to build contacts and tickets. Billing is a separate fake (fakeBilling.ts).
  */
 import type { DeskContact, DeskTicket } from '../../../src/host/types';
-import { SETTINGS_KEY } from '../../../src/integration/settingsStore';
-import type { IntegrationSettings } from '../../../src/integration/types';
+import { SETTINGS_KEY } from '../../../src/integration/records/settingsStore';
+import type { IntegrationSettings } from '../../../src/integration/records/types';
 import { createFakeDeskHost, type FakeDeskHost, type FakeDeskHostOptions } from '../fakeDeskHost';
 
 export const ORG = { id: 'org1', name: 'Acme Billing', currencyCode: 'USD', dataCenter: 'US' as const };

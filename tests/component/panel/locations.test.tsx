@@ -1,7 +1,7 @@
 import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import { linkKey } from '../../../src/integration/customerLinks';
+import { linkKey } from '../../../src/integration/records/customerLinks';
 import { FORM_POLL_MS } from '../../../src/panel/useDeskSubject';
 import { ORG } from './fakeHost';
 import { renderPanel, standardBilling, ticketFor } from './scenario';

@@ -8,7 +8,7 @@ import { cleanup, render, screen, waitFor, within } from '@testing-library/react
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createI18n } from '../../../src/i18n/i18n';
-import { saveCustomerLink } from '../../../src/integration/customerLinks';
+import { saveCustomerLink } from '../../../src/integration/records/customerLinks';
 import { PanelApp } from '../../../src/panel/PanelApp';
 import { BILLING_FIXTURES } from '../../../src/sandbox/billing/fixtures';
 import { createBillingSandbox } from '../../../src/sandbox/billing/sandbox';

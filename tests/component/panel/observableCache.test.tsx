@@ -7,7 +7,7 @@ import userEvent from '@testing-library/user-event';
 import { useEffect } from 'react';
 import { describe, expect, it } from 'vitest';
 import { BillingError } from '../../../src/billing/errors';
-import { createBillingCache, type CacheEvent } from '../../../src/integration/billingCache';
+import { createBillingCache, type CacheEvent } from '../../../src/integration/cache/billingCache';
 import { PanelEnvProvider } from '../../../src/panel/panelEnv';
 import { useBillingRead } from '../../../src/panel/useBilling';
 import { createFakeBilling, customer, invoice } from './fakeBilling';

@@ -2,8 +2,8 @@
 import { configure, render } from '@testing-library/react';
 import type { DeskHost } from '../../../src/host/types';
 import { createI18n } from '../../../src/i18n/i18n';
-import { saveSettings } from '../../../src/integration/settingsStore';
-import type { IntegrationSettings } from '../../../src/integration/types';
+import { saveSettings } from '../../../src/integration/records/settingsStore';
+import type { IntegrationSettings } from '../../../src/integration/records/types';
 import { PanelApp } from '../../../src/panel/PanelApp';
 import { BILLING_FIXTURES } from '../../../src/sandbox/billing/fixtures';
 import { createSandboxHost, type SandboxHost, type SandboxHostOptions } from '../../../src/sandbox/desk/sandboxHost';

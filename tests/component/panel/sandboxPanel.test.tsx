@@ -2,7 +2,7 @@ import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { DESK_FIXTURES as D } from '../../../src/sandbox/desk/deskFixtures';
-import { loadSettings, saveSettings } from '../../../src/integration/settingsStore';
+import { loadSettings, saveSettings } from '../../../src/integration/records/settingsStore';
 import { pageForLocation } from '../../../src/sandbox/desk/sandboxHost';
 import { renderSandboxPanel } from './sandboxHarness';
 

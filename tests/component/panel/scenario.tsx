@@ -1,7 +1,7 @@
 /** One consistent little world for panel tests, and a render helper. */
 import { configure, render } from '@testing-library/react';
 import { createI18n } from '../../../src/i18n/i18n';
-import type { CacheOptions } from '../../../src/integration/billingCache';
+import type { CacheOptions } from '../../../src/integration/cache/billingCache';
 import { PanelApp } from '../../../src/panel/PanelApp';
 import { createFakeBilling, customer, invoice, subscription, type FakeBilling } from './fakeBilling';
 import { contact, createFakeHost, ticket, type FakeHost, type FakeHostOptions } from './fakeHost';

@@ -4,7 +4,7 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { BILLING_FIXTURES } from '../../../src/sandbox/billing/fixtures';
 import { DESK_FIXTURES as D } from '../../../src/sandbox/desk/deskFixtures';
-import { getCustomerLink } from '../../../src/integration/customerLinks';
+import { getCustomerLink } from '../../../src/integration/records/customerLinks';
 import { renderSandboxPanel } from './sandboxHarness';
 
 const ORG = BILLING_FIXTURES.primaryOrgId;

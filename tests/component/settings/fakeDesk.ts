@@ -5,8 +5,8 @@
 import { BillingError } from '../../../src/billing/errors';
 import type { Organization } from '../../../src/billing/types';
 import type { DataCenter, JsonObject } from '../../../src/host/types';
-import { SETTINGS_KEY } from '../../../src/integration/settingsStore';
-import type { IntegrationSettings } from '../../../src/integration/types';
+import { SETTINGS_KEY } from '../../../src/integration/records/settingsStore';
+import type { IntegrationSettings } from '../../../src/integration/records/types';
 import type { OrganizationsApi } from '../../../src/settings/settingsModel';
 import { createFakeDeskHost, type FakeDeskHost, type FakeDeskHostWorld } from '../fakeDeskHost';
 

@@ -5,7 +5,7 @@ import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { createI18n } from '../../../src/i18n/i18n';
-import { dayKey, METER_CAP_KEY } from '../../../src/integration/dailyMeter';
+import { dayKey, METER_CAP_KEY } from '../../../src/integration/portal/dailyMeter';
 import { createSandboxHost } from '../../../src/sandbox/desk/sandboxHost';
 import { MeterSection } from '../../../src/settings/MeterSection';
 

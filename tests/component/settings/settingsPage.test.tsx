@@ -2,7 +2,7 @@ import { act, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { createI18n } from '../../../src/i18n/i18n';
-import { SETTINGS_KEY } from '../../../src/integration/settingsStore';
+import { SETTINGS_KEY } from '../../../src/integration/records/settingsStore';
 import { SettingsPage } from '../../../src/settings/SettingsPage';
 import { AUTH_URL, createFakeDesk, LINKED, org, type FakeDesk, type FakeDeskOptions } from './fakeDesk';
 

@@ -7,7 +7,7 @@ import { act, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { createI18n } from '../../../src/i18n/i18n';
-import { SETTINGS_KEY } from '../../../src/integration/settingsStore';
+import { SETTINGS_KEY } from '../../../src/integration/records/settingsStore';
 import { BILLING_FIXTURES as F } from '../../../src/sandbox/billing/fixtures';
 import { SIM_RESUME_URL } from '../../../src/sandbox/desk/fakeZohoDesk';
 import { createSandboxHost, type SandboxHostOptions } from '../../../src/sandbox/desk/sandboxHost';

@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { createBillingClient } from '../../../src/billing/billingClient';
 import { BillingError } from '../../../src/billing/errors';
-import { createBillingCache } from '../../../src/integration/billingCache';
+import { createBillingCache } from '../../../src/integration/cache/billingCache';
 import { createSandboxHost } from '../../../src/sandbox/desk/sandboxHost';
 import { fakeRequest, hostFailure } from './fakeRequest';
 

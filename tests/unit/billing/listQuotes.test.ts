@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createBillingClient } from '../../../src/billing/billingClient';
 import { BillingError } from '../../../src/billing/errors';
-import { createBillingCache } from '../../../src/integration/billingCache';
+import { createBillingCache } from '../../../src/integration/cache/billingCache';
 import { fakeRequest, ok, type FakeRequest } from './fakeRequest';
 
 const ORG = '60012345678';

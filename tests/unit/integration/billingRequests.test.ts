@@ -5,9 +5,9 @@
 import { createBillingClient } from '../../../src/billing/billingClient';
 import { BillingError } from '../../../src/billing/errors';
 import type { BillingApi } from '../../../src/billing/types';
-import { createBillingCache } from '../../../src/integration/billingCache';
-import { isSuperseded } from '../../../src/integration/billingRequests';
-import { sessionPersistence } from '../../../src/integration/sessionCache';
+import { createBillingCache } from '../../../src/integration/cache/billingCache';
+import { isSuperseded } from '../../../src/integration/cache/billingRequests';
+import { sessionPersistence } from '../../../src/integration/cache/sessionCache';
 import { REQUEST_TIMEOUT_MS } from '../../../src/host/deskRequest';
 import { createSandboxHost } from '../../../src/sandbox/desk/sandboxHost';
 import { MemoryStorage } from '../../../src/sandbox/memoryStorage';

@@ -4,7 +4,7 @@
  * refreshes stale snapshots in the background and shows no budget banner.
  */
 import { describe, expect, it } from 'vitest';
-import { saveMeterCap } from '../../../src/integration/dailyMeter';
+import { saveMeterCap } from '../../../src/integration/portal/dailyMeter';
 import { createPortal, panelWidget, settle, type Agent, type Portal } from './portalFixtures';
 
 const EMAIL = 'ben.george@bowman.example';

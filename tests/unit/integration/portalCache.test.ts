@@ -3,7 +3,7 @@
  * of one portal: one Billing sandbox, one Desk storage, a tab and a connection each, one clock.
  */
 import { describe, expect, it } from 'vitest';
-import { saveMeterCap } from '../../../src/integration/dailyMeter';
+import { saveMeterCap } from '../../../src/integration/portal/dailyMeter';
 import { createPortal, panelWidget, settle, type Agent, type Portal } from './portalFixtures';
 
 const EMAIL = 'ben.george@bowman.example';

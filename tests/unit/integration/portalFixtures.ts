@@ -5,9 +5,9 @@
 import { createBillingClient } from '../../../src/billing/billingClient';
 import type { BillingApi } from '../../../src/billing/types';
 import type { DeskHost } from '../../../src/host/types';
-import { ACCESS_PREFIX } from '../../../src/integration/accessGate';
+import { ACCESS_PREFIX } from '../../../src/integration/portal/accessGate';
 import { createPanelBilling, type PanelBilling } from '../../../src/integration/portalBilling';
-import { sessionPersistence } from '../../../src/integration/sessionCache';
+import { sessionPersistence } from '../../../src/integration/cache/sessionCache';
 import { createBillingSandbox, type BillingSandbox } from '../../../src/sandbox/billing/sandbox';
 import { createSandboxHost } from '../../../src/sandbox/desk/sandboxHost';
 import type { DeskSimulation, StoredRecord } from '../../../src/sandbox/desk/simulation';

@@ -6,10 +6,10 @@ import { describe, expect, it } from 'vitest';
 import { customerSchema, customerSummarySchema } from '../../../src/billing/schemas';
 import type { Customer } from '../../../src/billing/types';
 import { fixtures } from '../billing/fixtures';
-import { saveMeterCap } from '../../../src/integration/dailyMeter';
-import { createRevalidation, CONFIRM_KEEP_MS, rowStamp } from '../../../src/integration/portalRevalidation';
-import { createSnapshotStore } from '../../../src/integration/portalSnapshot';
-import { createStorageBudget } from '../../../src/integration/storageBudget';
+import { saveMeterCap } from '../../../src/integration/portal/dailyMeter';
+import { createRevalidation, CONFIRM_KEEP_MS, rowStamp } from '../../../src/integration/portal/portalRevalidation';
+import { createSnapshotStore } from '../../../src/integration/portal/portalSnapshot';
+import { createStorageBudget } from '../../../src/integration/portal/storageBudget';
 import { createPortal, panelWidget, proven, type Agent, type Portal } from './portalFixtures';
 
 const BOWMAN = '2468013000000051001';

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { Customer, InvoiceSummary, Page } from '../../../src/billing/types';
 import { STORAGE_VALUE_MAX_BYTES, storageValueBytes } from '../../../src/host/storageRules';
-import { createAccessGate } from '../../../src/integration/accessGate';
-import { createDailyMeter, dayKey, readMeterHistory, saveMeterCap } from '../../../src/integration/dailyMeter';
-import { createSnapshotStore } from '../../../src/integration/portalSnapshot';
-import { createRefreshLease } from '../../../src/integration/refreshLease';
-import { createStorageBudget } from '../../../src/integration/storageBudget';
+import { createAccessGate } from '../../../src/integration/portal/accessGate';
+import { createDailyMeter, dayKey, readMeterHistory, saveMeterCap } from '../../../src/integration/portal/dailyMeter';
+import { createSnapshotStore } from '../../../src/integration/portal/portalSnapshot';
+import { createRefreshLease } from '../../../src/integration/portal/refreshLease';
+import { createStorageBudget } from '../../../src/integration/portal/storageBudget';
 import { MemoryStorage } from '../../../src/sandbox/memoryStorage';
 import { createPortal, settle } from './portalFixtures';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { BillingApi, CustomerSummary } from '../../../src/billing/types';
-import { createBillingCache } from '../../../src/integration/billingCache';
-import { SESSION_CACHE_PREFIX, clearSessionCache, sessionPersistence } from '../../../src/integration/sessionCache';
+import { createBillingCache } from '../../../src/integration/cache/billingCache';
+import { SESSION_CACHE_PREFIX, clearSessionCache, sessionPersistence } from '../../../src/integration/cache/sessionCache';
 import { MemoryStorage } from '../../../src/sandbox/memoryStorage';
 
 const bowman: CustomerSummary = {

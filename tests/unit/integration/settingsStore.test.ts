@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { DeskStorage, HostError, HostResult, JsonObject, StorageGroup, StoredItem } from '../../../src/host/types';
-import { loadSettings, saveSettings, SETTINGS_KEY } from '../../../src/integration/settingsStore';
-import { removeIntegration } from '../../../src/integration/removeIntegration';
-import { DEFAULT_SETTINGS, type IntegrationSettings } from '../../../src/integration/types';
+import { loadSettings, saveSettings, SETTINGS_KEY } from '../../../src/integration/records/settingsStore';
+import { removeIntegration } from '../../../src/integration/records/removeIntegration';
+import { DEFAULT_SETTINGS, type IntegrationSettings } from '../../../src/integration/records/types';
 
 /** In-memory Desk storage that round-trips values through JSON like the real SDK, with fault switches. */
 class FakeStorage implements DeskStorage {

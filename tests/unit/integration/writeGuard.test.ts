@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { BillingError } from '../../../src/billing/errors';
 import type { DocumentInput, InvoiceDetail, InvoiceListQuery, InvoiceSummary, Page, Quote } from '../../../src/billing/types';
 import type { DeskStorage, HostResult, StorageGroup, StoredItem } from '../../../src/host/types';
-import { PENDING_MAX_AGE_MS, writeKey } from '../../../src/integration/pendingWrite';
-import { createWriteGuard, isAmbiguous, todayIn, type WriteApi } from '../../../src/integration/writeGuard';
+import { PENDING_MAX_AGE_MS, writeKey } from '../../../src/integration/writes/pendingWrite';
+import { createWriteGuard, isAmbiguous, todayIn, type WriteApi } from '../../../src/integration/writes/writeGuard';
 
 class MemoryStorage implements DeskStorage {
   items = new Map<string, StoredItem>();

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CustomerSummary } from '../../../src/billing/types';
-import type { BillingCache } from '../../../src/integration/billingCache';
-import { saveCustomerLink } from '../../../src/integration/customerLinks';
+import type { BillingCache } from '../../../src/integration/cache/billingCache';
+import { saveCustomerLink } from '../../../src/integration/records/customerLinks';
 import { resolveCustomer } from '../../../src/panel/resolveCustomer';
 import { createSandboxHost } from '../../../src/sandbox/desk/sandboxHost';
 

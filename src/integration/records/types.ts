@@ -1,4 +1,4 @@
-import type { DataCenter } from '../host/types';
+import type { DataCenter } from '../../host/types';
 
 /** Portal-wide settings, one record in Desk storage (group 'settings', key SETTINGS_KEY). */
 export interface IntegrationSettings {

@@ -6,7 +6,7 @@
  * then read back and compare. Every failure hands back the last known good value so the UI never
  * shows a state that is not actually stored. Reading the record (what the panel needs) is settingsRecord.ts.
  */
-import type { HostError, HostResult, JsonObject } from '../host/types';
+import type { HostError, HostResult, JsonObject } from '../../host/types';
 import { parseSettings, SETTINGS_KEY, type StorageHost } from './settingsRecord';
 import { DEFAULT_SETTINGS } from './types';
 import type { IntegrationSettings } from './types';

@@ -2,9 +2,9 @@
  * Reading the portal-wide settings record (one record in Desk storage, group 'settings'): what the panel
  * needs at start. Saving it (optimistic, verified) is settingsStore.ts, which only the settings page uses.
  */
-import { bool, count, nonEmpty, nullable, oneOf, shape, str, strict } from '../billing/read';
-import { DATA_CENTERS } from '../host/types';
-import type { DeskHost, HostResult } from '../host/types';
+import { bool, count, nonEmpty, nullable, oneOf, shape, str, strict } from '../../billing/read';
+import { DATA_CENTERS } from '../../host/types';
+import type { DeskHost, HostResult } from '../../host/types';
 import { DEFAULT_SETTINGS } from './types';
 import type { IntegrationSettings } from './types';
 

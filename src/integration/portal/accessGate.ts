@@ -8,8 +8,8 @@
  *    keyed by organization and Desk user, so another person in another session never inherits it.
  * Not authorised and forbidden become those errors, so the panel shows that state, never the data.
  */
-import { BillingError, toBillingError } from '../billing/errors';
-import type { Organization } from '../billing/types';
+import { BillingError, toBillingError } from '../../billing/errors';
+import type { Organization } from '../../billing/types';
 
 export const ACCESS_PREFIX = 'zbd:access:v1:';
 

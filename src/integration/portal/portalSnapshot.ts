@@ -22,10 +22,10 @@
  * New invoices, payments and credits move the balances, so they refresh the lists; a change that moves
  * no balance (a subscription cancelled, say) shows within LIST_KEEP_MS, or at once after a Refresh.
  */
-import { isRecord } from '../host/guards';
-import type { Customer, CustomerSummary, InvoiceSummary, Page, Subscription } from '../billing/types';
-import type { JsonObject, JsonValue, StoredItem } from '../host/types';
-import { fnv1a, STORAGE_VALUE_MAX_BYTES, storageValueBytes } from '../host/storageRules';
+import { isRecord } from '../../host/guards';
+import type { Customer, CustomerSummary, InvoiceSummary, Page, Subscription } from '../../billing/types';
+import type { JsonObject, JsonValue, StoredItem } from '../../host/types';
+import { fnv1a, STORAGE_VALUE_MAX_BYTES, storageValueBytes } from '../../host/storageRules';
 import {
   chunk,
   CUSTOMER_SUMMARY,

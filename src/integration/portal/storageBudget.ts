@@ -15,7 +15,7 @@
  * refused delete would leave the old state readable.
  * A widget's share is a fraction of the portal limit: the bench measures the portal-wide figures.
  */
-import type { DeskStorage, HostError, HostResult, StoredItem } from '../host/types';
+import type { DeskStorage, HostError, HostResult, StoredItem } from '../../host/types';
 
 export interface StorageBudgetOptions {
   /** This widget's share of the portal's per-minute limits. */

@@ -10,8 +10,8 @@
  *    past it Billing is called only when the agent asks (Refresh, Retry, a write);
  *  - all of their Desk storage traffic goes through one per-widget budget (storageBudget.ts).
  */
-import type { BillingApi, Customer, CustomerSummary, InvoiceSummary, Page, Subscription } from '../billing/types';
-import type { DeskHost, HostRequest, HostResponse, HostResult } from '../host/types';
+import type { BillingApi, Customer, CustomerSummary, InvoiceSummary, Page, Subscription } from '../../billing/types';
+import type { DeskHost, HostRequest, HostResponse, HostResult } from '../../host/types';
 import { createAccessGate, type AccessGate } from './accessGate';
 import { createDailyMeter, type DailyMeter, type MeterLevel } from './dailyMeter';
 import { balancesOf, createSnapshotStore, type Shared, type SnapshotStore } from './portalSnapshot';

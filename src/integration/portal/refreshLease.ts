@@ -10,8 +10,8 @@
  * The claim needs a write right now: when this widget's storage budget is spent the claim fails, so
  * an over-busy portal refreshes less, never more.
  */
-import { fnv1a } from '../host/storageRules';
-import type { StoredItem } from '../host/types';
+import { fnv1a } from '../../host/storageRules';
+import type { StoredItem } from '../../host/types';
 import type { StorageBudget } from './storageBudget';
 
 export interface LeaseOptions {

@@ -4,7 +4,7 @@
  * tab, in every other agent's shared snapshot (tombstones), and in searches a new customer can answer.
  * Which reads belong to one customer is decided here too (`customerOf`), for Refresh and for writes.
  */
-import type { BillingApi } from '../billing/types';
+import type { BillingApi } from '../../billing/types';
 import type { ReadCall, ReadResult } from './billingCacheTypes';
 
 const CUSTOMER_SCOPED: ReadonlySet<ReadCall> = new Set([

@@ -10,8 +10,8 @@
  * a Desk request that hangs until its 45 s timeout cannot make the agent's Retry wait for it (SPEC B12).
  * A rate-limited call superseded while backing off is not attempted again (its reader gets a Superseded).
  */
-import { BillingError, toBillingError } from '../billing/errors';
-import type { BillingApi } from '../billing/types';
+import { BillingError, toBillingError } from '../../billing/errors';
+import type { BillingApi } from '../../billing/types';
 
 /** Thrown to readers whose call was dropped before it was sent; read again to get an answer. */
 export class Superseded extends Error {

@@ -2,10 +2,10 @@
  * The pending record of one write in Desk storage (group 'write'): its key, its checked shape, and how
  * it tells whether the earlier POST landed. writeGuard.ts decides when to keep, check and clear it.
  */
-import { listOf, nullable, oneOf, shape, str, strict, type Checked } from '../billing/read';
-import type { DocumentInput } from '../billing/types';
-import { fnv1a } from '../host/storageRules';
-import type { DeskStorage } from '../host/types';
+import { listOf, nullable, oneOf, shape, str, strict, type Checked } from '../../billing/read';
+import type { DocumentInput } from '../../billing/types';
+import { fnv1a } from '../../host/storageRules';
+import type { DeskStorage } from '../../host/types';
 import type { WriteKind } from './writeGuard';
 
 /** A list row that can prove an earlier POST landed. */

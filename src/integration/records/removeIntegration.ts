@@ -3,7 +3,7 @@
  * listing each group again. Settings go last and are kept when anything else could not be deleted,
  * so a partial failure leaves the integration visibly configured and the admin can simply try again.
  */
-import type { DeskHost, HostError, StorageGroup } from '../host/types';
+import type { DeskHost, HostError, StorageGroup } from '../../host/types';
 import { SETTINGS_KEY } from './settingsStore';
 
 export const STORED_GROUPS: readonly StorageGroup[] = ['link', 'cache', 'snapshot', 'lease', 'meter', 'write', 'settings'];

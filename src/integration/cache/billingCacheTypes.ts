@@ -2,10 +2,10 @@
  * What the Billing cache offers (billingCache.ts builds it): typed reads with their age, events for
  * subscribers, and the options. Apart from the implementation so both stay readable.
  */
-import type { BillingError } from '../billing/errors';
-import type { BillingApi } from '../billing/types';
-import type { MeterLevel } from './dailyMeter';
-import type { SharedTier } from './portalShare';
+import type { BillingError } from '../../billing/errors';
+import type { BillingApi } from '../../billing/types';
+import type { MeterLevel } from '../portal/dailyMeter';
+import type { SharedTier } from '../portal/portalShare';
 import type { CachePersistence } from './sessionCache';
 
 export type ReadCall =

@@ -3,8 +3,8 @@
  * One record per Desk entity in group 'link', so removing the integration or changing the
  * organization can drop them all at once.
  */
-import { nonEmpty, nullable, oneOf, shape, str, strict } from '../billing/read';
-import type { DeskHost, HostResult, JsonObject } from '../host/types';
+import { nonEmpty, nullable, oneOf, shape, str, strict } from '../../billing/read';
+import type { DeskHost, HostResult, JsonObject } from '../../host/types';
 import type { CustomerLink } from './types';
 
 type StorageHost = Pick<DeskHost, 'storage'>;

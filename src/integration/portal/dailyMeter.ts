@@ -9,9 +9,9 @@
  * never lost, except the last minute of a tab closed before it flushed).
  * Days are UTC days. Rows: meter:d:<yyyymmdd> (counts), meter:cap (the cap), group 'meter'.
  */
-import { isRecord } from '../host/guards';
-import type { DeskStorage, HostResult } from '../host/types';
-import { STORAGE_VALUE_MAX_BYTES, storageValueBytes } from '../host/storageRules';
+import { isRecord } from '../../host/guards';
+import type { DeskStorage, HostResult } from '../../host/types';
+import { STORAGE_VALUE_MAX_BYTES, storageValueBytes } from '../../host/storageRules';
 import type { StorageBudget } from './storageBudget';
 
 export const METER_SESSION_KEY = 'zbd:meter:v1';

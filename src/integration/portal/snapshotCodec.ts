@@ -7,8 +7,8 @@
  * The field lists are typed against the Billing model, so a field added there fails to compile here
  * until it is given a place (otherwise a snapshot would silently lose it).
  */
-import type { Address, ContactPerson, Customer, CustomerSummary, InvoiceSummary, Subscription } from '../billing/types';
-import type { JsonValue } from '../host/types';
+import type { Address, ContactPerson, Customer, CustomerSummary, InvoiceSummary, Subscription } from '../../billing/types';
+import type { JsonValue } from '../../host/types';
 
 type Kind = 's' | 's?' | 'n?' | 'b?';
 type Spec<T> = { readonly [K in keyof T]-?: Kind };

@@ -13,10 +13,10 @@
  * answer may instead be confirmed by the portal-wide check of customer rows (portalRevalidation.ts):
  * its age becomes the check's, and its readers hear it.
  */
-import { BillingError, toBillingError } from '../billing/errors';
+import { BillingError, toBillingError } from '../../billing/errors';
 import { createScheduler, isSuperseded } from './billingRequests';
 import { cacheApi, customerOf, type CacheInternals } from './billingCacheApi';
-import type { BillingApi, CustomerSummary, Page } from '../billing/types';
+import type { BillingApi, CustomerSummary, Page } from '../../billing/types';
 
 export type {
   BillingCache,

@@ -27,8 +27,8 @@
  * "unchanged"). Writes still tombstone the snapshot: a check never brings a tombstoned row back, and a
  * check made before a save cannot confirm it (only a check later than the read it confirms counts).
  */
-import type { CustomerSummary } from '../billing/types';
-import { fnv1a, STORAGE_VALUE_MAX_BYTES, storageValueBytes } from '../host/storageRules';
+import type { CustomerSummary } from '../../billing/types';
+import { fnv1a, STORAGE_VALUE_MAX_BYTES, storageValueBytes } from '../../host/storageRules';
 import { balancesOf } from './portalSnapshot';
 import type { StorageBudget } from './storageBudget';
 

@@ -9,9 +9,9 @@
  * definite refusal (4xx, code ≠ 0, 429, not authorised) clears the record for a clean retry.
  * The record itself (key, shape, "did it land") is pendingWrite.ts.
  */
-import { toBillingError, type BillingError } from '../billing/errors';
-import type { BillingApi, DocumentInput, Page } from '../billing/types';
-import type { DeskStorage, HostError, JsonObject } from '../host/types';
+import { toBillingError, type BillingError } from '../../billing/errors';
+import type { BillingApi, DocumentInput, Page } from '../../billing/types';
+import type { DeskStorage, HostError, JsonObject } from '../../host/types';
 import { landed, pendingRecord, readPending, writeKey, type DocumentRef, type PendingWrite } from './pendingWrite';
 
 export type WriteKind = 'invoice' | 'quote';
