@@ -12,6 +12,7 @@ import { mkdirSync, rmSync, writeFileSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ensureBuilt, projectRoot } from './builds.mjs';
 import { launchChromium } from './chromium.mjs';
+import { missingCjkFont } from './cjkFont.mjs';
 import { startSimulatorServer } from './simServer.mjs';
 
 const OUT = join(projectRoot, 'shots');
@@ -55,6 +56,7 @@ function pattern(locale, key) {
 // frame, full height) or 'dialog' (the shell's confirmation popup).
 const tab = (key) => async (s) => s.click('tab', t(s.locale, `panel.tabs.${key}`));
 const button = (key) => async (s) => s.click('button', t(s.locale, key));
+const menuItem = (key) => async (s) => s.click('menuitem', t(s.locale, key));
 /** A button whose name has a placeholder, e.g. "Open invoice {number}": the first one. */
 const buttonLike = (key) => async (s) => s.click('button', pattern(s.locale, key));
 const then = (...steps) => async (s) => {
@@ -71,8 +73,9 @@ const SCENES = [
   { id: 'ticket-invoices', title: 'Ticket · Invoices', url: bowman(), steps: tab('invoices') },
   { id: 'ticket-invoices-this-ticket', title: 'Ticket · Invoices · This ticket', url: bowman(), steps: then(tab('invoices'), button('panel.invoices.thisTicket')) },
   { id: 'ticket-invoice-detail', title: 'Ticket · Invoice detail with actions', url: bowman(), steps: then(tab('invoices'), buttonLike('panel.invoices.open')) },
-  { id: 'ticket-form-invoice', title: 'Ticket · New invoice form', url: bowman(), steps: button('panel.actions.createInvoice') },
-  { id: 'ticket-form-quote', title: 'Ticket · New quote form', url: bowman(), steps: button('panel.actions.createQuote') },
+  { id: 'ticket-actions-menu', title: 'Ticket · the action row\'s ⋯ menu open', url: bowman(), steps: button('panel.actions.more') },
+  { id: 'ticket-form-invoice', title: 'Ticket · New invoice form', url: bowman(), steps: then(button('panel.actions.more'), menuItem('panel.actions.createInvoice')) },
+  { id: 'ticket-form-quote', title: 'Ticket · New quote form', url: bowman(), steps: then(button('panel.actions.more'), menuItem('panel.actions.createQuote')) },
   { id: 'ticket-form-addresses', title: 'Ticket · Edit addresses form', url: bowman(), steps: button('panel.actions.editAddresses') },
   { id: 'ticket-picker', title: 'Ticket · Several customers match (picker)', url: ticket('multi') },
   { id: 'ticket-no-customer', title: 'Ticket · No customer (search + create)', url: ticket('none') },
@@ -318,6 +321,11 @@ async function main() {
   const options = parseArgs(process.argv.slice(2));
   const scenes = options.only.length ? SCENES.filter((s) => options.only.some((w) => s.id.includes(w))) : SCENES;
   if (scenes.length === 0) throw new Error(`no scene matches ${options.only.join(',')}; scenes: ${SCENES.map((s) => s.id).join(' ')}`);
+  const noFont = options.locales.includes('ja') ? missingCjkFont() : null;
+  if (noFont) {
+    console.error(noFont);
+    process.exit(1);
+  }
   const started = Date.now();
   await ensureBuilt({ targets: ['app', 'simulator'], quiet: true });
   rmSync(OUT, { recursive: true, force: true });

@@ -3,6 +3,7 @@ import type { Customer, CustomerSummary } from '../billing/types';
 import type { MatchMethod } from '../integration/records/types';
 import { Tabs } from '../ui/Tabs';
 import { useI18n } from '../ui/i18nContext';
+import { ActionBar } from './ActionBar';
 import { NotConnected, StaleBanner } from './BillingErrorView';
 import { BudgetBanner } from './BudgetBanner';
 import { CustomerHeader } from './CustomerHeader';
@@ -10,7 +11,6 @@ import { Spinner } from '../ui/Spinner';
 import { ActionSuspense, LazyCreateDocumentForm, LazyEditAddressesForm } from './lazyActions';
 import { ActivityTab, InvoicesTab, prefetchTabs, SubscriptionsTab } from './lazyTabs';
 import { OverviewTab } from './OverviewTab';
-import { PaymentLinkShortcut } from './PaymentLinkShortcut';
 import { usePanelEnv } from './panelEnv';
 import { SummaryStrip } from './SummaryStrip';
 import { useBillingRead } from './useBilling';
@@ -50,7 +50,9 @@ export function CustomerView({
       lastForm.current = form;
       region.current?.focus();
     } else if (lastForm.current) {
-      root.current?.querySelector<HTMLElement>(`[data-opens="${lastForm.current}"]`)?.focus();
+      // A form opened from the "⋯" menu returns to the menu's button (its items are gone by then).
+      const opener = root.current?.querySelector<HTMLElement>(`[data-opens="${lastForm.current}"]`) ?? root.current?.querySelector<HTMLElement>('[data-opens-menu]');
+      opener?.focus();
       lastForm.current = null;
     }
   }, [form]);
@@ -149,16 +151,7 @@ export function CustomerView({
         invoices={invoices.status === 'ready' ? invoices.value.items : invoices.status === 'error' ? [] : null}
       />
       {canCreateDocuments && form === null && (
-        <div className="toolbar" role="group" aria-label={i18n.t('panel.actions.label')}>
-          <button type="button" className="button" data-opens="invoice" onClick={() => openForm('invoice')}>
-            {i18n.t('panel.actions.createInvoice')}
-          </button>
-          <button type="button" className="button" data-opens="quote" onClick={() => openForm('quote')}>
-            {i18n.t('panel.actions.createQuote')}
-          </button>
-          {/* Only a ticket page has a reply editor; one click puts a payment link into it (B11). */}
-          {kind === 'ticket' && invoices.status === 'ready' && <PaymentLinkShortcut invoices={invoices.value.items} />}
-        </div>
+        <ActionBar kind={kind} invoices={invoices.status === 'ready' ? invoices.value.items : null} onOpen={openForm} />
       )}
       {form === null ? (
         body

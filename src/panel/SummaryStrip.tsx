@@ -54,9 +54,10 @@ export function SummaryStrip({
             {paid ? (
               i18n.t('panel.summary.paid')
             ) : (
-              <>
+              // "Unpaid" and its amount stay on one line when the row wraps at 320 px.
+              <span className="keep">
                 {i18n.t('panel.summary.unpaid')} <Money amount={last.balance} currency={last.currencyCode ?? customer.currencyCode} />
-              </>
+              </span>
             )}
           </span>
         ) : (

@@ -3,7 +3,7 @@ import type { I18n } from '../i18n/i18n';
 import { ConnectSection } from './ConnectSection';
 import { EnableSection } from './EnableSection';
 import { MeterSection } from './MeterSection';
-import { MoreActionsMenu } from './MoreActionsMenu';
+import { MoreActionsMenu } from '../ui/MoreActionsMenu';
 import { Notice } from './Notice';
 import { OrganizationSection } from './OrganizationSection';
 import { reasonText } from './reasons';

@@ -71,7 +71,9 @@ describe('write actions in the panel', () => {
     await screen.findByRole('heading', { level: 1, name: /Bowman/ });
     const existing = new Set(world.sandbox.dataset.invoices.map((i) => i.invoice_id));
 
-    await user.click(screen.getByRole('button', { name: 'New invoice' }));
+    // On a ticket the forms are in the action row's "⋯" menu (the row's button is the payment link).
+    await user.click(screen.getByRole('button', { name: 'More actions' }));
+    await user.click(within(screen.getByRole('menu', { name: 'More actions' })).getByRole('menuitem', { name: 'New invoice' }));
     const region = await screen.findByRole('region', { name: 'Create an invoice' });
     expect(screen.queryByRole('tablist')).toBeNull();
     await user.click(await within(region).findByRole('button', { name: 'Add Pro Monthly' }));

@@ -4,14 +4,27 @@ export interface MenuAction {
   id: string;
   label: string;
   danger?: boolean;
+  disabled?: boolean;
   onSelect: () => void;
 }
 
 /**
  * The "⋯" menu button (WAI-ARIA menu button pattern): Enter/Space/↓ open on the first item, ↑ on the
  * last, arrows/Home/End move, Escape closes and returns focus to the button, Tab closes.
+ * Used by the settings page and by the panel's action row (secondary actions).
  */
-export function MoreActionsMenu({ label, actions }: { label: string; actions: MenuAction[] }) {
+export function MoreActionsMenu({
+  label,
+  actions,
+  buttonClassName = 'icon-button',
+  buttonProps,
+}: {
+  label: string;
+  actions: MenuAction[];
+  buttonClassName?: string;
+  /** Extra attributes for the button (e.g. a data- marker a caller returns focus to). */
+  buttonProps?: Record<`data-${string}`, string>;
+}) {
   const [open, setOpen] = useState(false);
   const [focusIndex, setFocusIndex] = useState(0);
   const buttonRef = useRef<HTMLButtonElement>(null);
@@ -66,11 +79,12 @@ export function MoreActionsMenu({ label, actions }: { label: string; actions: Me
   };
 
   return (
-    <div className="zs-menu" ref={wrapRef}>
+    <div className="menu" ref={wrapRef}>
       <button
         ref={buttonRef}
         type="button"
-        className="zs-icon-button"
+        className={buttonClassName}
+        {...buttonProps}
         aria-haspopup="menu"
         aria-expanded={open}
         aria-controls={open ? menuId : undefined}
@@ -82,7 +96,7 @@ export function MoreActionsMenu({ label, actions }: { label: string; actions: Me
         <span aria-hidden="true">⋯</span>
       </button>
       {open && (
-        <div id={menuId} role="menu" aria-label={label} className="zs-menu__list" onKeyDown={onMenuKey}>
+        <div id={menuId} role="menu" aria-label={label} className="menu-list" onKeyDown={onMenuKey}>
           {actions.map((action, i) => (
             <button
               key={action.id}
@@ -92,8 +106,11 @@ export function MoreActionsMenu({ label, actions }: { label: string; actions: Me
               type="button"
               role="menuitem"
               tabIndex={i === focusIndex ? 0 : -1}
-              className={`zs-menu__item${action.danger ? ' zs-menu__item--danger' : ''}`}
+              className={`menu-item${action.danger ? ' menu-item-danger' : ''}`}
+              // Focusable while disabled, so arrow keys still reach it and a screen reader says why it is there.
+              aria-disabled={action.disabled || undefined}
               onClick={() => {
+                if (action.disabled) return;
                 close(true);
                 action.onSelect();
               }}
