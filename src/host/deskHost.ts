@@ -8,6 +8,7 @@
 import type { ZohoDeskGlobal, ZohoDeskInstance } from './sdkTypes';
 import type {
   ConfirmOptions,
+  DeskProfile,
   DeskAccount,
   DeskContact,
   DeskContext,
@@ -38,6 +39,7 @@ import {
   toDeskTicket,
   toDeskUser,
 } from './entities';
+import { agentProfileOf, commentIdOf, privateCommentBody, profileList } from './profiles';
 import { createEventHub, prefersDark, watchColorScheme } from './deskEvents';
 import { createDeskRequest } from './deskRequest';
 import { createDeskStorage } from './deskStorage';
@@ -136,10 +138,16 @@ async function createHost(zd: ZohoDeskGlobal): Promise<DeskHost> {
    * GET on the Desk REST API; non-2xx answers become errors (404 = not in context). A rejection that
    * carries Desk's error body but no status is read as the status that body stands for.
    */
-  const deskApi = async (path: string, query?: HostRequest['query']): Promise<HostResult<unknown>> => {
+  const deskApi = async (path: string, query?: HostRequest['query'], post?: { body: unknown }): Promise<HostResult<unknown>> => {
     const headers: Record<string, string> = {};
     if (context.portalId) headers.orgId = context.portalId;
-    const answer = await request({ method: 'GET', url: `${apiBase}/${path}`, headers, ...(query ? { query } : {}) });
+    const answer = await request({
+      method: post ? 'POST' : 'GET',
+      url: `${apiBase}/${path}`,
+      headers,
+      ...(query ? { query } : {}),
+      ...(post ? { body: post.body } : {}),
+    });
     let status: number;
     let body: unknown;
     if (answer.ok) ({ status, body } = answer.value);
@@ -208,7 +216,7 @@ async function createHost(zd: ZohoDeskGlobal): Promise<DeskHost> {
 
   const ticketForm = createTicketFormReader(sdkGet);
 
-  const isAdmin = async (): Promise<HostResult<boolean | null>> => {
+  const agentRecord = async (): Promise<HostResult<unknown>> => {
     if (context.user.id === '') return ok(null);
     const answer = await deskApi(`agents/${encodeURIComponent(context.user.id)}`, { include: 'profile' });
     if (!answer.ok) {
@@ -217,7 +225,27 @@ async function createHost(zd: ZohoDeskGlobal): Promise<DeskHost> {
       const deskAnswered = answer.error.kind === 'not-in-context' || (answer.error.kind === 'rejected' && answer.error.body !== undefined);
       return deskAnswered ? ok(null) : answer;
     }
-    return ok(agentIsAdmin(answer.value));
+    return answer;
+  };
+
+  const isAdmin = async (): Promise<HostResult<boolean | null>> => {
+    const answer = await agentRecord();
+    return answer.ok ? ok(agentIsAdmin(answer.value)) : answer;
+  };
+
+  const agentProfile = async (): Promise<HostResult<DeskProfile | null>> => {
+    const answer = await agentRecord();
+    return answer.ok ? ok(agentProfileOf(answer.value)) : answer;
+  };
+
+  const profiles = async (): Promise<HostResult<DeskProfile[]>> => {
+    const answer = await deskApi('profiles');
+    return answer.ok ? ok(profileList(answer.value)) : answer;
+  };
+
+  const addTicketComment = async (ticketId: string, text: string): Promise<HostResult<{ id: string | null }>> => {
+    const answer = await deskApi(`tickets/${encodeURIComponent(ticketId)}/comments`, undefined, { body: privateCommentBody(text) });
+    return answer.ok ? ok({ id: commentIdOf(answer.value) }) : answer;
   };
 
   const storage = createDeskStorage(zd);
@@ -282,6 +310,9 @@ async function createHost(zd: ZohoDeskGlobal): Promise<DeskHost> {
     accountContacts,
     ticketForm,
     isAdmin,
+    agentProfile,
+    profiles,
+    addTicketComment,
     request,
     storage,
     on: events.on,

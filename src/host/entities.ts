@@ -5,6 +5,7 @@
  */
 import { isRecord, type UnknownRecord } from './guards';
 import { decodeJsonish, scalarText } from './parse';
+import { isAdministratorLabel } from './profiles';
 import type { Appearance, DeskAccount, DeskAddress, DeskContact, DeskTicket, DeskUser } from './types';
 
 function pick(record: UnknownRecord, ...keys: string[]): string | null {
@@ -173,7 +174,7 @@ export function agentIsAdmin(value: unknown): boolean | null {
     pick(agent, 'profileType'),
   ].filter((s): s is string => s !== null);
   if (labels.length === 0) return null;
-  return labels.some((label) => label.trim().toLowerCase() === 'administrator');
+  return isAdministratorLabel(...labels);
 }
 
 // ---------------------------------------------------------------------------------------------

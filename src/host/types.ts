@@ -182,6 +182,17 @@ export type HostEvent =
   /** The reply editor opened (ticket_replyEditor.opened). */
   | 'replyEditorOpened';
 
+/** A Desk profile (Administrator, Agent, Light Agent, a custom one): who may act is chosen per profile. */
+export interface DeskProfile {
+  /** Desk's profile id; `name:<name>` when Desk gave a name but no id. */
+  id: string;
+  name: string;
+  /** Desk's profile type (Administrator | Standard | Light | Portal | Custom) when given. */
+  type: string | null;
+  /** Desk administrators may always act. */
+  isAdmin: boolean;
+}
+
 export interface ConfirmOptions {
   title: string;
   message: string;
@@ -204,6 +215,15 @@ export interface DeskHost {
   ticketForm(): Promise<HostResult<TicketFormValues>>;
   /** Whether the current Desk user may change settings; null when it cannot be determined. */
   isAdmin(): Promise<HostResult<boolean | null>>;
+  /** The current Desk user's profile (Desk API); null when Desk answered without naming one. */
+  agentProfile(): Promise<HostResult<DeskProfile | null>>;
+  /** Every profile of the portal (Desk API `GET /profiles`), for the settings page's "who may act". */
+  profiles(): Promise<HostResult<DeskProfile[]>>;
+  /**
+   * A private plain-text comment on a ticket (`POST /tickets/{id}/comments`, scope Desk.tickets.UPDATE):
+   * the audit trail of an action. The comment's id when Desk gave one.
+   */
+  addTicketComment(ticketId: string, text: string): Promise<HostResult<{ id: string | null }>>;
   /** A request through the Zoho Billing connection. Resolves with any HTTP status; errors only when no answer. */
   request(req: HostRequest): Promise<HostResult<HostResponse>>;
   storage: DeskStorage;

@@ -10,6 +10,7 @@ import type {
   DeskAccount,
   DeskContact,
   DeskHost,
+  DeskProfile,
   DeskTicket,
   HostEvent,
   HostResult,
@@ -54,7 +55,21 @@ export interface FakeDeskHostWorld {
   confirmAnswers: boolean[];
   /** Runs just before a storage write lands (e.g. another admin saving). */
   beforeSet: ((item: StoredItem) => void) | null;
+  /** The portal's Desk profiles (settings' "who may act"); null: Desk refuses to list them. */
+  profiles: DeskProfile[] | null;
+  /** The signed-in agent's profile; by default Administrator when isAdmin is true, else Agent. */
+  agentProfile: DeskProfile | null | undefined;
+  /** Private ticket comments the extension added, in order. */
+  comments: { ticketId: string; text: string }[];
+  /** Adding a ticket comment fails (Desk refuses). */
+  commentFails: boolean;
 }
+
+export const FAKE_PROFILES: DeskProfile[] = [
+  { id: 'p-admin', name: 'Administrator', type: 'Administrator', isAdmin: true },
+  { id: 'p-agent', name: 'Agent', type: 'Standard', isAdmin: false },
+  { id: 'p-lead', name: 'Support Lead', type: 'Custom', isAdmin: false },
+];
 
 export interface FakeDeskHost {
   host: DeskHost;
@@ -86,6 +101,10 @@ export function createFakeDeskHost(options: FakeDeskHostOptions = {}): FakeDeskH
     stickyKeys: new Set(),
     confirmAnswers: [],
     beforeSet: null,
+    profiles: clone(FAKE_PROFILES),
+    agentProfile: undefined,
+    comments: [],
+    commentFails: false,
   };
   const ok = <T,>(value: T): HostResult<T> => ({ ok: true, value: value === undefined ? value : clone(value) });
   const missing = <T,>(what: string): HostResult<T> => ({ ok: false, error: { kind: 'not-in-context', message: `no ${what}` } });
@@ -140,6 +159,19 @@ export function createFakeDeskHost(options: FakeDeskHostOptions = {}): FakeDeskH
               error: { kind: 'not-authorised', message: 'Connection not authorised', ...(options.authUrl ? { authUrl: options.authUrl } : {}) },
             }
           : ok(world.isAdmin),
+      agentProfile: async () => {
+        if (world.isAdmin === 'not-authorised') return { ok: false, error: { kind: 'not-authorised', message: 'Connection not authorised' } };
+        if (world.agentProfile !== undefined) return ok(world.agentProfile);
+        if (world.isAdmin === null) return ok(null);
+        return ok(world.isAdmin ? FAKE_PROFILES[0]! : FAKE_PROFILES[1]!);
+      },
+      profiles: async () =>
+        world.profiles ? ok(world.profiles) : { ok: false, error: { kind: 'rejected', message: 'Desk refused', body: null } },
+      addTicketComment: async (ticketId, text) => {
+        if (world.commentFails) return { ok: false, error: { kind: 'rejected', message: 'Desk refused the comment', body: null } };
+        world.comments.push({ ticketId, text });
+        return ok({ id: `comment-${world.comments.length}` });
+      },
       request: async () => ({ ok: false, error: { kind: 'network', message: 'no transport in this fake' } }),
       storage: {
         get: async (key) => ok(store.get(key) ?? null),

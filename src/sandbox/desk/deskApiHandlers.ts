@@ -1,11 +1,12 @@
 /**
  * msw handlers for the few Desk REST calls the extension makes through its connection
- * (contact, account, account contacts, agent profile, myinfo), answering from the sandbox's DeskData
+ * (contact, account, account contacts, agent profile, myinfo, profiles, ticket comments), answering from the sandbox's DeskData
  * in the Desk API's shapes: bare objects for single records, `{data: [...]}` for lists, and
  * `{errorCode, message}` errors.
  */
 import { http, HttpResponse, type RequestHandler } from 'msw';
-import type { DeskAccountRecord, DeskAgentRecord, DeskContactRecord, DeskData } from './deskRecords';
+import { isRecord } from '../../host/guards';
+import type { DeskAccountRecord, DeskAgentRecord, DeskCommentRecord, DeskContactRecord, DeskData } from './deskRecords';
 
 /** Desk API hosts per data center (Canada runs on zohocloud.ca). */
 export const DESK_API_BASE_URLS = [
@@ -94,6 +95,45 @@ export function createDeskApiHandlers(getDesk: () => DeskData): RequestHandler[]
       if (!agent) return notFound();
       const include = (new URL(request.url).searchParams.get('include') ?? '').split(',').map((s) => s.trim());
       return HttpResponse.json(agentView(agent, include));
+    }),
+    http.get(`${base}/profiles`, () => HttpResponse.json({ data: getDesk().profiles })),
+    http.post(`${base}/tickets/:id/comments`, async ({ params, request }) => {
+      const desk = getDesk();
+      const ticket = desk.tickets.find((t) => t.id === String(params.id));
+      if (!ticket) return notFound();
+      let body: unknown;
+      try {
+        body = await request.json();
+      } catch {
+        return idNotValid('payload');
+      }
+      // addCommentPayload: content required (≤ 32000), isPublic a boolean, contentType plainText | html.
+      if (!isRecord(body) || typeof body.content !== 'string' || body.content.trim() === '' || body.content.length > 32_000) {
+        return idNotValid('content');
+      }
+      if (body.isPublic !== undefined && typeof body.isPublic !== 'boolean') return idNotValid('isPublic');
+      if (body.contentType !== undefined && body.contentType !== 'plainText' && body.contentType !== 'html') return idNotValid('contentType');
+      if (desk.commentsFail) {
+        return HttpResponse.json({ errorCode: 'INTERNAL_SERVER_ERROR', message: 'An internal server error occurred.' }, { status: 500 });
+      }
+      const comment: DeskCommentRecord = {
+        id: String(1892000000900001 + desk.comments.length),
+        ticketId: ticket.id,
+        content: body.content,
+        contentType: body.contentType === 'plainText' ? 'plainText' : 'html',
+        // The default is not documented (billing-actions.md §3.1): unsaid counts as public, the unsafe side.
+        isPublic: body.isPublic !== false,
+        commenterId: desk.currentAgentId,
+        commentedTime: new Date().toISOString(),
+      };
+      desk.comments.push(comment);
+      const commenter = desk.agents.find((a) => a.id === desk.currentAgentId);
+      return HttpResponse.json({
+        ...comment,
+        commenter: commenter ? { id: commenter.id, name: commenter.name, firstName: commenter.firstName, lastName: commenter.lastName, email: commenter.emailId, type: 'AGENT' } : null,
+        modifiedTime: null,
+        attachments: [],
+      });
     }),
     http.get(`${base}/myinfo`, ({ request }) => {
       const desk = getDesk();

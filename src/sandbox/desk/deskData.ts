@@ -6,7 +6,7 @@
 import { BILLING_FIXTURES as B, TICKET_NUMBERS as T } from '../billing/fixtures';
 import type { BillingDataset, WireCustomer } from '../billing/wire';
 import { DESK_FIXTURES, FIRST_FILLER_ID } from './deskFixtures';
-import type { DeskAccountRecord, DeskAgentRecord, DeskContactRecord, DeskData, DeskTicketRecord } from './deskRecords';
+import type { DeskAccountRecord, DeskAgentRecord, DeskContactRecord, DeskData, DeskProfileRecord, DeskTicketRecord } from './deskRecords';
 
 const D = DESK_FIXTURES;
 const { portalId: PORTAL_ID, departmentId: DEPARTMENT_ID } = DESK_FIXTURES;
@@ -234,5 +234,23 @@ export function generateDeskData(billing: BillingDataset): DeskData {
     };
   });
 
-  return { portalId: PORTAL_ID, departmentId: DEPARTMENT_ID, tickets, contacts, accounts, agents, currentAgentId: D.adminAgentId };
+  const profiles: DeskProfileRecord[] = [
+    { id: '1892000000006697', name: 'Administrator', description: 'Full access to every module and setting.', type: 'Administrator', default: true, isVisible: true },
+    { id: '1892000000006701', name: 'Agent', description: 'Handles tickets of their departments.', type: 'Standard', default: true, isVisible: true },
+    { id: '1892000000006705', name: 'Support Manager', description: 'Agents plus reports and escalations.', type: 'Custom', default: false, isVisible: true },
+    { id: '1892000000006709', name: 'Light Agent', description: 'Views tickets and adds private comments.', type: 'Light', default: true, isVisible: true },
+  ];
+
+  return {
+    portalId: PORTAL_ID,
+    departmentId: DEPARTMENT_ID,
+    tickets,
+    contacts,
+    accounts,
+    agents,
+    profiles,
+    comments: [],
+    commentsFail: false,
+    currentAgentId: D.adminAgentId,
+  };
 }

@@ -101,6 +101,27 @@ export interface DeskAgentRecord {
   role: { id: string; name: string };
 }
 
+/** A row of `GET /api/v1/profiles` (DESK-OAS Profile: id, name, type, default, isVisible). */
+export interface DeskProfileRecord {
+  id: string;
+  name: string;
+  description: string;
+  type: 'Administrator' | 'Standard' | 'Light' | 'Portal' | 'Custom';
+  default: boolean;
+  isVisible: boolean;
+}
+
+/** A ticket comment as `POST /api/v1/tickets/{id}/comments` answers it (commentResponse). */
+export interface DeskCommentRecord {
+  id: string;
+  ticketId: string;
+  content: string;
+  contentType: 'plainText' | 'html';
+  isPublic: boolean;
+  commenterId: string;
+  commentedTime: string;
+}
+
 export interface DeskData {
   portalId: string;
   departmentId: string;
@@ -108,6 +129,11 @@ export interface DeskData {
   contacts: DeskContactRecord[];
   accounts: DeskAccountRecord[];
   agents: DeskAgentRecord[];
+  profiles: DeskProfileRecord[];
+  /** Every comment added through the Desk API, oldest first (the audit trail of actions). */
+  comments: DeskCommentRecord[];
+  /** Simulator switch: adding a ticket comment answers Desk's 500 (the action's audit must be retried). */
+  commentsFail: boolean;
   /** Who GET /myinfo answers as; the simulator switches it with the admin/agent toggle. */
   currentAgentId: string;
 }
