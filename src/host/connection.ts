@@ -6,3 +6,9 @@
 import { zohoAuthorisation } from '../../plugin-manifest.json';
 
 export const CONNECTION_LINK_NAME: string = zohoAuthorisation.connectionLinkName;
+
+/**
+ * The scopes the connection asks for (the same manifest entry): a group of actions whose scopes are
+ * missing here is not offered, and the settings page and diagnostics name what is missing.
+ */
+export const CONNECTION_SCOPES: readonly string[] = zohoAuthorisation.scope;

@@ -1,5 +1,6 @@
 import type { DeskHost } from '../host/types';
 import type { I18n } from '../i18n/i18n';
+import { ActionAccessSection } from './ActionAccessSection';
 import { ConnectSection } from './ConnectSection';
 import { EnableSection } from './EnableSection';
 import { MeterSection } from './MeterSection';
@@ -99,6 +100,16 @@ export function SettingsPage({ host, i18n, billing, now }: SettingsPageProps) {
                 canEdit={canEdit}
                 busy={busy !== null}
                 onChange={(enabled) => void model.setEnabled(enabled)}
+              />
+            )}
+            {settings.value.organization && model.access !== 'needs-connection' && (
+              <ActionAccessSection
+                i18n={i18n}
+                host={host}
+                access={settings.value.actionAccess}
+                canEdit={canEdit}
+                busy={busy !== null}
+                onChange={(group, profileId, allowed) => void model.setActionAccess(group, profileId, allowed)}
               />
             )}
             {settings.value.organization && <MeterSection i18n={i18n} host={host} canEdit={canEdit} {...(now ? { now } : {})} />}

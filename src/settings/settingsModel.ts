@@ -6,6 +6,7 @@ import type { BillingError } from '../billing/errors';
 import type { BillingApi, Organization } from '../billing/types';
 import type { DeskHost, HostError } from '../host/types';
 import type { I18n } from '../i18n/i18n';
+import type { ActionGroup } from '../integration/records/actionAccess';
 import type { IntegrationSettings } from '../integration/records/types';
 
 export type OrganizationsApi = Pick<BillingApi, 'listOrganizations'>;
@@ -55,6 +56,8 @@ export interface SettingsPageModel {
   startChange(): void;
   cancelChange(): void;
   setEnabled(enabled: boolean): Promise<void>;
+  /** Allow (or no longer allow) one Desk profile to use one group of actions. */
+  setActionAccess(group: ActionGroup, profileId: string, allowed: boolean): Promise<void>;
   remove(): Promise<void>;
   dismissNotice(): void;
   /** The Billing client the page uses (the diagnostics check the connection through the same one). */

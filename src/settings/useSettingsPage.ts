@@ -6,6 +6,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { createBillingClient } from '../billing/billingClient';
 import type { Organization } from '../billing/types';
+import { DEFAULT_ACTION_ACCESS, withProfile, type ActionGroup } from '../integration/records/actionAccess';
 import { removeIntegration, type RemovalReport } from '../integration/records/removeIntegration';
 import { clearSessionCache } from '../integration/cache/sessionCache';
 import { saveSettings, type SaveSettingsResult } from '../integration/records/settingsStore';
@@ -152,6 +153,17 @@ export function useSettingsPage({ host, i18n, billing, now = () => new Date() }:
     [current, canEdit, host, save, t],
   );
 
+  const setActionAccess = useCallback(
+    async (group: ActionGroup, profileId: string, allowed: boolean) => {
+      if (!current || !canEdit) return;
+      setNotice(null);
+      const actionAccess = withProfile(current.actionAccess ?? DEFAULT_ACTION_ACCESS, group, profileId, allowed);
+      const stored = await save(current, { ...current, actionAccess });
+      if (stored) setNotice({ tone: 'success', text: t('acting.settings.saved') });
+    },
+    [current, canEdit, save, t],
+  );
+
   const remove = useCallback(async () => {
     if (!canEdit) return;
     const ok = await host.confirm({
@@ -230,6 +242,7 @@ export function useSettingsPage({ host, i18n, billing, now = () => new Date() }:
     },
     cancelChange: () => setChanging(false),
     setEnabled,
+    setActionAccess,
     remove,
     dismissNotice: () => setNotice(null),
     organizationsApi: api,

@@ -5,6 +5,7 @@
 import { bool, count, nonEmpty, nullable, oneOf, shape, str, strict } from '../../billing/read';
 import { DATA_CENTERS } from '../../host/types';
 import type { DeskHost, HostResult } from '../../host/types';
+import { actionAccessField } from './actionAccess';
 import { DEFAULT_SETTINGS } from './types';
 import type { IntegrationSettings } from './types';
 
@@ -28,6 +29,7 @@ export const settingsSchema = strict(
     linkedHow: nullable(oneOf(['auto', 'chosen'])),
     updatedBy: nullable(shape({ id: str, name: str })),
     updatedAt: nullable(str),
+    actionAccess: actionAccessField,
   }),
 );
 

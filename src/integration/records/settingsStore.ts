@@ -8,6 +8,7 @@
  */
 import type { HostError, HostResult, JsonObject } from '../../host/types';
 import { parseSettings, SETTINGS_KEY, type StorageHost } from './settingsRecord';
+import { actionAccessJson, DEFAULT_ACTION_ACCESS } from './actionAccess';
 import { DEFAULT_SETTINGS } from './types';
 import type { IntegrationSettings } from './types';
 
@@ -28,6 +29,7 @@ function toJson(s: IntegrationSettings): JsonObject {
     linkedHow: s.linkedHow,
     updatedBy: s.updatedBy ? { id: s.updatedBy.id, name: s.updatedBy.name } : null,
     updatedAt: s.updatedAt,
+    actionAccess: actionAccessJson(s.actionAccess ?? DEFAULT_ACTION_ACCESS),
   };
 }
 

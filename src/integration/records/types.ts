@@ -1,4 +1,5 @@
 import type { DataCenter } from '../../host/types';
+import { DEFAULT_ACTION_ACCESS, type ActionAccess } from './actionAccess';
 
 /** Portal-wide settings, one record in Desk storage (group 'settings', key SETTINGS_KEY). */
 export interface IntegrationSettings {
@@ -16,6 +17,11 @@ export interface IntegrationSettings {
   updatedBy: { id: string; name: string } | null;
   /** ISO instant of the last change. */
   updatedAt: string | null;
+  /**
+   * Which Desk profiles may use each group of actions (administrators always may). Always present once
+   * read from storage; optional so a record written before it existed still types (it means "nobody else").
+   */
+  actionAccess?: ActionAccess;
 }
 
 export const DEFAULT_SETTINGS: IntegrationSettings = {
@@ -25,6 +31,7 @@ export const DEFAULT_SETTINGS: IntegrationSettings = {
   linkedHow: null,
   updatedBy: null,
   updatedAt: null,
+  actionAccess: DEFAULT_ACTION_ACCESS,
 };
 
 /** How a Desk contact/account was tied to a Billing customer (shown to the agent, SPEC B1). */

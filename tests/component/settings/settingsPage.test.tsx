@@ -91,6 +91,7 @@ describe('settings page: organization (A2, A3)', () => {
       linkedHow: 'auto',
       updatedBy: { id: 'agent-1', name: 'Ana Admin' },
       updatedAt: NOW.toISOString(),
+      actionAccess: { payment: [], subscription: [] },
     });
   });
 

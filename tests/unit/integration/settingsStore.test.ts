@@ -59,6 +59,7 @@ const connected: IntegrationSettings = {
   linkedHow: 'chosen',
   updatedBy: { id: 'u1', name: 'Ana Admin' },
   updatedAt: '2026-11-20T10:00:00.000Z',
+  actionAccess: { payment: ['p-lead'], subscription: [] },
 };
 
 function hostWith(storage: FakeStorage) {
@@ -79,6 +80,15 @@ describe('loadSettings', () => {
     const storage = new FakeStorage();
     seed(storage, connected);
     expect(await loadSettings(hostWith(storage))).toEqual({ ok: true, value: connected });
+  });
+
+  it('reads a record written before "who may act" existed as admins only, and never widens a malformed list', async () => {
+    const storage = new FakeStorage();
+    const { actionAccess: _none, ...older } = connected;
+    seed(storage, older);
+    expect(await loadSettings(hostWith(storage))).toEqual({ ok: true, value: { ...older, actionAccess: { payment: [], subscription: [] } } });
+    seed(storage, { ...connected, actionAccess: { payment: 'p-lead', subscription: ['p-lead', 7, '', 'p-lead'], refund: ['x'] } } as unknown as IntegrationSettings);
+    expect(await loadSettings(hostWith(storage))).toMatchObject({ ok: true, value: { actionAccess: { payment: [], subscription: ['p-lead'] } } });
   });
 
   it('reports an invalid stored value as an error instead of crashing', async () => {
