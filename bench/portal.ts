@@ -21,6 +21,9 @@ export interface StorageFigures {
   writtenItems: number;
   peakReadsPerMinute: number;
   peakWritesPerMinute: number;
+  /** Desk counts deletes against a limit of their own (desk-sdk.md §5.1). */
+  deletes: number;
+  peakDeletesPerMinute: number;
 }
 
 export interface InARow {
@@ -43,13 +46,16 @@ export function peakPerMinute(times: number[]): number {
 
 export function storageFigures(calls: StorageCall[]): StorageFigures {
   const reads = calls.filter((c) => c.op === 'get');
-  const writes = calls.filter((c) => c.op === 'set' || c.op === 'delete');
+  const writes = calls.filter((c) => c.op === 'set');
+  const deletes = calls.filter((c) => c.op === 'delete');
   return {
     reads: reads.length,
     writes: writes.length,
     writtenItems: writes.reduce((n, c) => n + c.items, 0),
     peakReadsPerMinute: peakPerMinute(reads.map((c) => c.at)),
     peakWritesPerMinute: peakPerMinute(writes.map((c) => c.at)),
+    deletes: deletes.length,
+    peakDeletesPerMinute: peakPerMinute(deletes.map((c) => c.at)),
   };
 }
 

@@ -39,7 +39,7 @@ const { projectRoot, ensureBuilt } = await import('./builds.mjs');
 const { startSimulatorServer } = await import('./simServer.mjs');
 const { measureBundles, buildApp } = await import('./bench/bundle.mjs');
 const { startBrowser, runBrowserScenarios } = await import('./bench/browser.mjs');
-const { runWorkload } = await import('./bench/workload.mjs');
+const { runWorkload, runLargePortals } = await import('./bench/workload.mjs');
 const { renderReport, evaluateTargets } = await import('./bench/report.mjs');
 
 const started = Date.now();
@@ -95,6 +95,8 @@ try {
   if (parts.has('workload')) {
     log('replaying the workload (300 opens, 10 agents, 60 customers) …');
     result.workload = await runWorkload({ projectRoot, log });
+    log('replaying large portals (10, 50, 200 agents over 2,000 customers: 8 h shift and shift start) …');
+    result.largePortals = await runLargePortals({ projectRoot, log });
   }
 } finally {
   await session?.close();

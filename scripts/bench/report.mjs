@@ -2,6 +2,8 @@
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
+/** The default per-minute share of the organization's Billing limit the panel may use (issue 23). */
+const LARGE_PORTAL_SHARE = 60;
 const SMOOTH_P95_MS = 50; // p95 frame while scrolling: 50 ms = at least 20 frames per second
 const ACTIVITY_MAX_CONCURRENT = 4;
 
@@ -86,6 +88,16 @@ export function evaluateTargets(r, projectRoot = process.cwd()) {
     if (row) {
       add('workload.inARow', `${row.agents} agents in a row, one customer, fresh browsers: ≤ 4 + one access check per agent`, `${row.calls} calls (${row.perAgent.join(' + ')}; ${row.accessChecks} access checks)`, row.calls <= 4 + row.agents);
     }
+  }
+  for (const x of r.largePortals?.scenarios ?? []) {
+    if (x.agents !== 200) continue;
+    const name = `200 agents, ${x.scenario}`;
+    add(`large.${x.scenario}.peak`, `${name}: peak ≤ ${LARGE_PORTAL_SHARE} Billing calls in any 60 s (the panel's share)`, `${x.peakCallsPer60s}`, x.peakCallsPer60s <= LARGE_PORTAL_SHARE);
+    add(`large.${x.scenario}.storageReads`, `${name}: Desk storage reads ≤ 250/min (whole portal)`, `${x.storage.peakReadsPerMinute}/min`, x.storage.peakReadsPerMinute <= 250);
+    add(`large.${x.scenario}.storageWrites`, `${name}: Desk storage writes ≤ 50/min (whole portal)`, `${x.storage.peakWritesPerMinute}/min`, x.storage.peakWritesPerMinute <= 50);
+  }
+  if (r.largePortals) {
+    add('large.duration', 'large-portal replays take ≤ 5 min (2 cores)', `${(r.largePortals.durationMs / 1000).toFixed(0)} s`, r.largePortals.durationMs <= 300_000);
   }
   return t;
 }
@@ -207,6 +219,29 @@ export function renderReport(r) {
       const modelCold = w.coldOpenPaths.join('\n');
       out.push(`workload model vs Chromium, cold open: ${browserCold === modelCold ? 'same Billing calls' : `DIFFERENT\n  browser: ${b.cold.paths.join(', ')}\n  model:   ${w.coldOpenPaths.join(', ')}`}`, '');
     }
+  }
+  if (r.largePortals) {
+    const sec = (n) => `${(n / 1000).toFixed(1)} s`;
+    const min = (n) => `${(n / 60_000).toFixed(1)} min`;
+    out.push(
+      `large portals: ${r.largePortals.scenarios[0]?.customers ?? '?'} customers, virtual clock, ${300} ms per Billing call, a new widget per open with the portal share (bench/largePortal.ts)`,
+      table(
+        ['agents, scenario', 'opens', 'calls / open', 'peak calls / 60 s', 'storage peak reads / writes / deletes per min', 'opens that waited', 'name + balances p95 (max rounds)', 'Overview p95 (max rounds)', 'age shown p50 / p95 / max', 'replay'],
+        r.largePortals.scenarios.map((x) => [
+          `${x.agents}, ${x.scenario}`,
+          x.opens,
+          x.callsPerOpen.toFixed(2),
+          x.peakCallsPer60s,
+          `${x.storage.peakReadsPerMinute} / ${x.storage.peakWritesPerMinute} / ${x.storage.peakDeletesPerMinute}`,
+          `${Math.round(x.waitedShare * 100)} %`,
+          `${sec(x.nameMs.p95)} (${x.maxNameRounds})`,
+          `${sec(x.overviewMs.p95)} (${x.maxOverviewRounds})`,
+          `${min(x.shownAgeMs.p50)} / ${min(x.shownAgeMs.p95)} / ${min(x.shownAgeMs.max)}`,
+          sec(x.replayMs),
+        ]),
+      ),
+      '',
+    );
   }
   if (r.targets?.length) {
     out.push(

@@ -35,6 +35,11 @@ export interface BillingDatasetOptions {
   seed?: number;
   /** "Today" of the world (YYYY-MM-DD); every date is generated relative to it. Default 2026-11-27. */
   today?: string;
+  /**
+   * Customers drawn from the PRNG beside the named anchors (default FILLER_CUSTOMER_COUNT). The bench's
+   * large-portal workload asks for a few thousand; same seed, same world.
+   */
+  fillerCustomers?: number;
 }
 
 export const DEFAULT_SEED = 20261127;
@@ -1262,7 +1267,7 @@ export function generateBillingDataset(options: BillingDatasetOptions = {}): Bil
   const today = options.today && /^\d{4}-\d{2}-\d{2}$/.test(options.today) ? options.today : SANDBOX_TODAY;
   const b = new WorldBuilder(seed, today);
   buildAnchors(b);
-  buildFiller(b, FILLER_CUSTOMER_COUNT);
+  buildFiller(b, Math.max(0, Math.floor(options.fillerCustomers ?? FILLER_CUSTOMER_COUNT)));
   b.finish();
   const globexSubs = b.subscriptions.filter((s) => s.customer_id === F.globexCustomerId).map((s) => s.subscription_id);
   const globexBulkCount = F.globexInvoiceCount - b.invoices.filter((inv) => inv.customer_id === F.globexCustomerId).length;

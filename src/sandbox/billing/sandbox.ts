@@ -17,6 +17,8 @@ export interface BillingSandboxOptions {
   seed?: number;
   /** "Today" of the generated world (YYYY-MM-DD); default 2026-11-27. */
   today?: string;
+  /** Generated customers beside the anchors (dataset.ts); the simulator's default when absent. */
+  fillerCustomers?: number;
 }
 
 export interface BillingSandbox {
@@ -72,7 +74,7 @@ export function createBillingSandbox(options: BillingSandboxOptions = {}): Billi
       signal?.addEventListener('abort', onAbort, { once: true });
     });
 
-  const generate = () => generateBillingDataset({ seed: options.seed, today: options.today });
+  const generate = () => generateBillingDataset({ seed: options.seed, today: options.today, fillerCustomers: options.fillerCustomers });
   const dataset = generate();
   const sandbox: BillingSandbox = {
     dataset,

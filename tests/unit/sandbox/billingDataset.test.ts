@@ -1,4 +1,4 @@
-import { generateBillingDataset } from '../../../src/sandbox/billing/dataset';
+import { FILLER_CUSTOMER_COUNT, generateBillingDataset } from '../../../src/sandbox/billing/dataset';
 import { BILLING_FIXTURES as F, TICKET_NUMBERS } from '../../../src/sandbox/billing/fixtures';
 
 const ID = /^\d{19}$/;
@@ -147,5 +147,27 @@ describe('generateBillingDataset', () => {
     expect(new Set(dataset.organizations.map((o) => o.currency_code))).toEqual(new Set(['USD', 'JPY', 'EUR']));
     expect(dataset.organizations.some((o) => o.user_role.toLowerCase() === 'admin')).toBe(true);
     expect(dataset.organizations.some((o) => o.user_role.toLowerCase() !== 'admin')).toBe(true);
+  });
+});
+
+describe('generated customers for large-portal replays (fillerCustomers)', () => {
+  it('makes as many customers as asked, each with its own email and name, the same world for the same seed', () => {
+    const small = generateBillingDataset();
+    const large = generateBillingDataset({ fillerCustomers: 600 });
+    const anchors = small.customers.length - FILLER_CUSTOMER_COUNT;
+    expect(large.customers).toHaveLength(anchors + 600);
+    // Only the anchors share an email (on purpose: the picker); no generated customer adds a shared one.
+    const shared = (d: typeof small) => {
+      const emails = d.customers.map((c) => c.email.toLowerCase()).filter(Boolean);
+      return emails.length - new Set(emails).size;
+    };
+    expect(shared(large)).toBe(shared(small));
+    expect(new Set(large.customers.map((c) => c.display_name.toLowerCase())).size).toBe(large.customers.length);
+    const again = generateBillingDataset({ fillerCustomers: 600 });
+    expect(again.customers.map((c) => c.customer_id)).toEqual(large.customers.map((c) => c.customer_id));
+    // Every generated customer is a whole one: its subscriptions and invoices point at it.
+    const ids = new Set(large.customers.map((c) => c.customer_id));
+    expect(large.subscriptions.every((s) => ids.has(s.customer_id))).toBe(true);
+    expect(large.subscriptions.length).toBeGreaterThan(small.subscriptions.length * 5);
   });
 });
