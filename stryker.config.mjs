@@ -16,8 +16,8 @@ export default {
     // Which kind of failure an answer is (decides retry vs. "may have landed").
     'src/billing/errors.ts',
     // Exactly one document per confirmed click, and the pending record that proves it.
-    'src/integration/writeGuard.ts',
-    'src/integration/pendingWrite.ts',
+    'src/integration/writes/writeGuard.ts',
+    'src/integration/writes/pendingWrite.ts',
     // Activity: one row per real event (money rows absorb Billing's sentences).
     'src/panel/activity.ts',
   ],
