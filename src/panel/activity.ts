@@ -110,11 +110,15 @@ function activityEvent(subscription: Subscription, a: SubscriptionActivity): Tim
 
 const MONEY_KINDS: Record<string, EventKind> = { invoice: 'invoice', payment: 'payment', credit: 'credit', refund: 'refund' };
 
-function transactionEvent(t: Transaction, invoicesById: Map<string, InvoiceSummary>): TimelineEvent {
+/**
+ * Zoho's transaction rows carry no currency (customers.yml "List of transactions"): a customer's transactions are
+ * in the customer's currency. Without it (the customer could not be read) the number is not shown.
+ */
+function transactionEvent(t: Transaction, invoicesById: Map<string, InvoiceSummary>, customerCurrency: string | null): TimelineEvent {
   const kind = MONEY_KINDS[t.type.toLowerCase()] ?? 'transaction';
   const e = blank(`t:${t.id}`, kind, t.date);
-  e.amount = t.amount;
-  e.currencyCode = t.currencyCode;
+  e.currencyCode = customerCurrency ?? t.currencyCode;
+  e.amount = e.currencyCode === null ? null : t.amount;
   e.status = t.status || null;
   if (kind === 'transaction') e.otherType = t.type;
   if (kind === 'invoice' && t.referenceId) {
@@ -208,6 +212,8 @@ export async function loadTimeline(billing: BillingReader, customerId: string, e
   // Money events and the invoice page (for numbers; usually cached) do not gate the subscription histories.
   const settledTransactions = Promise.allSettled([billing.read('listTransactions', customerId, 1)]).then(([t]) => t);
   const settledInvoices = Promise.allSettled([billing.read('listInvoices', { customerId, page: 1 })]).then(([i]) => i);
+  // The customer's currency is its transactions' currency (the panel has usually read the customer already).
+  const settledCustomer = Promise.allSettled([billing.read('getCustomer', customerId)]).then(([c]) => c);
   const [subs] = await Promise.allSettled([billing.read('listSubscriptions', customerId, 1)]);
   const all = subs.status === 'fulfilled' ? subs.value.value.items : [];
   // Running subscriptions first: their history is what agents are asked about.
@@ -218,7 +224,7 @@ export async function loadTimeline(billing: BillingReader, customerId: string, e
     subscription,
     activities: (await billing.read('listSubscriptionActivities', subscription.id)).value,
   }));
-  const [transactions, invoicePage] = await Promise.all([settledTransactions, settledInvoices]);
+  const [transactions, invoicePage, customer] = await Promise.all([settledTransactions, settledInvoices, settledCustomer]);
   if (subs.status === 'rejected' && transactions.status === 'rejected') throw toBillingError(subs.reason);
   const ok = histories.flatMap((h) => (h.status === 'fulfilled' ? [h.value] : []));
   const firstFailure = histories.find((h) => h.status === 'rejected');
@@ -229,7 +235,8 @@ export async function loadTimeline(billing: BillingReader, customerId: string, e
   const activities = ok.flatMap(({ subscription, activities: list }) => list.map((a) => activityEvent(subscription, a)));
   // Subscriptions whose history was not fetched still show when they started and ended.
   const marks = all.filter((s) => !withHistory.has(s.id)).flatMap(milestones);
-  const money = transactions.status === 'fulfilled' ? transactions.value.value.items.map((t) => transactionEvent(t, invoicesById)) : [];
+  const currency = customer.status === 'fulfilled' ? customer.value.value.currencyCode : null;
+  const money = transactions.status === 'fulfilled' ? transactions.value.value.items.map((t) => transactionEvent(t, invoicesById, currency)) : [];
   return { events: mergeEvents([...activities, ...marks], money, invoices), partial: partial || histories.length !== ok.length };
 }
 

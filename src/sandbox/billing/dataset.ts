@@ -424,8 +424,6 @@ class WorldBuilder {
         type: 'credit',
         status: 'open',
         amount: credits.toFixed(info.precision),
-        currency_code: info.code,
-        currency_symbol: info.symbol,
       });
     }
     return customer;
@@ -811,8 +809,6 @@ class WorldBuilder {
         type: 'invoice',
         status,
         amount: total.toFixed(info.precision),
-        currency_code: info.code,
-        currency_symbol: info.symbol,
       });
     }
     for (const payment of payments) {
@@ -824,8 +820,6 @@ class WorldBuilder {
         type: 'payment',
         status: 'success',
         amount: payment.amount.toFixed(info.precision),
-        currency_code: info.code,
-        currency_symbol: info.symbol,
       });
     }
     return invoice;
@@ -841,8 +835,6 @@ class WorldBuilder {
       type: 'refund',
       status: 'success',
       amount: convertPrice(usd, info.code).toFixed(info.precision),
-      currency_code: info.code,
-      currency_symbol: info.symbol,
     });
   }
 

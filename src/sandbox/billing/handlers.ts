@@ -126,6 +126,8 @@ const ESTIMATE_ROW_KEYS = [
   'currency_code', 'total', 'created_time', 'last_modified_time', 'accepted_date', 'declined_date', 'expiry_date',
   'has_attachment', 'is_viewed_by_client',
 ] as const;
+/** customers.yml `list-of-transactions-response`: these six and nothing else (no customer_id, no currency). */
+const TRANSACTION_ROW_KEYS = ['transaction_id', 'reference_id', 'date', 'type', 'status', 'amount'] as const;
 
 function pick<T extends object, K extends keyof T>(record: T, keys: readonly K[]): Pick<T, K> {
   const out = {} as Pick<T, K>;
@@ -729,8 +731,6 @@ function becomeReceivable(dataset: BillingDataset, invoice: WireInvoice, custome
     type: 'invoice',
     status: invoice.status,
     amount: invoice.total.toFixed(info.precision),
-    currency_code: info.code,
-    currency_symbol: info.symbol,
   });
   customer.outstanding_receivable_amount = roundMoney(customer.outstanding_receivable_amount + invoice.balance, info.precision);
 }
@@ -875,7 +875,7 @@ function listTransactions(route: Route): Response {
   let rows = dataset.transactions.filter((t) => (customerId === null || t.customer_id === customerId) && (type === 'all' || t.type === type));
   rows = sortRows(rows, (t) => t.date, 'D', (t) => t.transaction_id);
   const page = paginate(rows, paging(query), { applied_filter: filterBy, sort_column: 'date', sort_order: 'D' });
-  return success('transactions', page.rows, { page_context: page.page_context });
+  return success('transactions', page.rows.map((t) => pick(t, TRANSACTION_ROW_KEYS)), { page_context: page.page_context });
 }
 
 // --- dispatch ----------------------------------------------------------------------------------

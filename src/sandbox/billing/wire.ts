@@ -290,6 +290,10 @@ export interface WireInvoice {
   updated_time: string;
 }
 
+/**
+ * A row of `GET /transactions` (customers.yml "List of transactions"): no currency of its own, a customer's
+ * transactions are in the customer's currency. `customer_id` is the sandbox's own filing key, never answered.
+ */
 export interface WireTransaction {
   transaction_id: string;
   reference_id: string;
@@ -299,8 +303,6 @@ export interface WireTransaction {
   status: string;
   /** A string on the wire in the SPEC example. */
   amount: string;
-  currency_code: string;
-  currency_symbol: string;
 }
 
 export interface WireItem {

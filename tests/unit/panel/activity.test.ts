@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { InvoiceSummary, Subscription } from '../../../src/billing/types';
-import { mergeEvents, quickTimeline, type TimelineEvent } from '../../../src/panel/activity';
+import type { BillingApi, InvoiceSummary, Subscription, Transaction } from '../../../src/billing/types';
+import type { BillingReader, Fetched } from '../../../src/integration/cache/billingCacheTypes';
+import { loadTimeline, mergeEvents, quickTimeline, type TimelineEvent } from '../../../src/panel/activity';
+import { createFakeBilling, customer } from '../../component/panel/fakeBilling';
 import { amountIn, dateIn, readActivity } from '../../../src/panel/activityText';
 
 describe("reading Billing's activity sentences", () => {
@@ -82,5 +84,47 @@ describe('one row per real event', () => {
     const rows = quickTimeline([sub], [inv]);
     expect(rows.map((r) => r.kind)).toEqual(['invoice', 'started']);
     expect(rows[0]).toMatchObject({ invoiceNumber: 'INV-000241', opens: { kind: 'invoice', id: inv.id } });
+  });
+});
+
+describe("a transaction's amount is in its customer's currency", () => {
+  // Zoho's transaction rows carry no currency (customers.yml "List of transactions"): what the client reads of one.
+  const zohoShaped = (id: string, type: string, date: string, amount: number): Transaction => ({
+    id, type, date, amount, status: type === 'credit' ? 'open' : 'success', referenceId: `ref-${id}`, currencyCode: null,
+  });
+  const readerOver = (api: BillingApi): BillingReader => ({
+    organizationId: 'org',
+    read: async (call, ...args) => {
+      const value = await (api[call] as (...a: unknown[]) => Promise<unknown>)(...args);
+      return { value, ageMs: 0, fetchedAt: 0, error: null } as Fetched<never>;
+    },
+  });
+
+  it('every payment, invoice, credit and refund row shows its amount, in yen for a yen customer', async () => {
+    const fake = createFakeBilling({
+      customers: [customer('c-jp', 'ジルカー', 'jp@example.test', { currencyCode: 'JPY' })],
+      transactions: {
+        'c-jp': [
+          zohoShaped('t1', 'invoice', '2026-11-01', 75000),
+          zohoShaped('t2', 'payment', '2026-11-02', 75000),
+          zohoShaped('t3', 'credit', '2026-10-01', 5000),
+          zohoShaped('t4', 'refund', '2026-09-01', 2000),
+        ],
+      },
+    });
+    const { events } = await loadTimeline(readerOver(fake.api), 'c-jp');
+    const money = events.filter((e) => e.key.startsWith('t:'));
+    expect(money.map((e) => [e.kind, e.amount, e.currencyCode])).toEqual([
+      ['payment', 75000, 'JPY'],
+      ['invoice', 75000, 'JPY'],
+      ['credit', 5000, 'JPY'],
+      ['refund', 2000, 'JPY'],
+    ]);
+  });
+
+  it('without the customer (it could not be read) no number is shown as money', async () => {
+    const fake = createFakeBilling({ transactions: { gone: [zohoShaped('t1', 'payment', '2026-11-02', 120)] } });
+    const { events } = await loadTimeline(readerOver(fake.api), 'gone');
+    expect(events.map((e) => [e.kind, e.amount, e.currencyCode])).toEqual([['payment', null, null]]);
   });
 });

@@ -449,6 +449,8 @@ describe('Billing sandbox handlers', () => {
       const all = rows((await call(sandbox, `/transactions?customer_id=${F.bowmanCustomerId}&filter_by=TransactionType.All`)).body, 'transactions');
       expect(new Set(all.map((t) => t.type))).toEqual(new Set(['invoice', 'payment', 'credit', 'refund']));
       expect(all.every((t) => typeof t.amount === 'string')).toBe(true);
+      // Only what customers.yml "List of transactions" documents: no currency (the customer's), no customer_id.
+      for (const t of all) expect(Object.keys(t).sort()).toEqual(['amount', 'date', 'reference_id', 'status', 'transaction_id', 'type']);
       const payments = rows((await call(sandbox, `/transactions?customer_id=${F.bowmanCustomerId}&filter_by=TransactionType.PAYMENT`)).body, 'transactions');
       expect(payments.length).toBeGreaterThan(0);
       expect(payments.every((t) => t.type === 'payment')).toBe(true);
