@@ -15,29 +15,18 @@ export const projectRoot = resolve(fileURLToPath(new URL('..', import.meta.url))
 /** zet 1.0.24 accepts only the Zoho OAuth default service under zohoAuthorisation (desk-sdk.md §4.2). */
 export const SERVICE_NAME = 'zlabs_integration';
 
-/** Without these the panel or the settings page cannot work at all. README "Permissions" says why each. */
-export const REQUIRED_SCOPES = Object.freeze([
-  'Desk.basic.READ',
-  'Desk.contacts.READ',
-  'Desk.settings.READ',
-  'Desk.tickets.UPDATE',
-  'ZohoSubscriptions.settings.READ',
-  'ZohoSubscriptions.customers.READ',
-  'ZohoSubscriptions.customers.CREATE',
-  'ZohoSubscriptions.customers.UPDATE',
-  'ZohoSubscriptions.subscriptions.READ',
-  'ZohoSubscriptions.subscriptions.CREATE',
-  'ZohoSubscriptions.invoices.READ',
-  'ZohoSubscriptions.invoices.CREATE',
-  'ZohoSubscriptions.quotes.CREATE',
-]);
+/**
+ * The scopes come from the call table (src/billing/callTable.ts, each call's scope) and src/billing/scopes.ts
+ * (why each, which are optional): scopes.json is generated from them and checked against them by
+ * tests/unit/billing/callTable.test.ts, so this script needs no TypeScript. README "Permissions" says why each.
+ */
+const scopeList = JSON.parse(readFileSync(new URL('./scopes.json', import.meta.url), 'utf8'));
+
+/** Without these the panel or the settings page cannot work at all. */
+export const REQUIRED_SCOPES = Object.freeze([...scopeList.required]);
 
 /** Each lights up one feature, and the code falls back without it (payment link → invoice page; one catalog list). */
-export const OPTIONAL_SCOPES = Object.freeze([
-  'ZohoSubscriptions.hostedpages.CREATE',
-  'ZohoSubscriptions.items.READ',
-  'ZohoSubscriptions.plans.READ',
-]);
+export const OPTIONAL_SCOPES = Object.freeze([...scopeList.optional]);
 
 /** Sigma link names: letters, digits and underscores (the name Desk's request() is called with). */
 const LINK_NAME = /^[A-Za-z0-9_]{1,100}$/;

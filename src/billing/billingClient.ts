@@ -1,42 +1,52 @@
 /**
- * Zoho Billing client: the reads of the panel's first screen (customer search, customer, subscriptions,
- * invoices, organizations) over the one transport (transport.ts), mapped to the normalised model through
- * schemas.ts. Every other call (details, PDF, payment link, catalog, quotes, writes) is in laterCalls.ts,
- * loaded on first use over the same transport. Error classification lives in errors.ts and PDF decoding
- * in pdf.ts.
+ * Zoho Billing client: one typed function per entry of the call table (callTable.ts), each sent over the
+ * one transport (transport.ts) and read through the entry's schema. First-screen entries run at once;
+ * 'later' entries first load laterCalls.ts (their schemas, bodies and runners), one chunk fetched on first
+ * use. Nothing here is written per call: a new call is a new entry. Error classification lives in
+ * errors.ts and PDF decoding in pdf.ts.
  */
+import { isRecord } from '../host/guards';
+import { CALL_NAMES, ENTRIES, type BillingApi, type CallEntry, type Request } from './callTable';
 import { BillingError } from './errors';
-import type { LaterCalls } from './laterCalls';
-import { emptyPage, MAX_PER_PAGE, pageNumber, perPage } from './pagination';
-import {
-  contactPersonSchema,
-  customerSchema,
-  customerSummarySchema,
-  invoiceSummarySchema,
-  organizationSchema,
-  subscriptionSchema,
-} from './schemas';
-import { createTransport, type BillingClientOptions } from './transport';
-import type { BillingApi, InvoiceListQuery } from './types';
+import type { LaterParts } from './laterCalls';
+import { pageInfo, parseRows, type Schema } from './schemas';
+import { createTransport, type BillingClientOptions, type Call, type Transport } from './transport';
+import type { Page } from './types';
 
 export { ORGANIZATION_HEADER, type BillingClientOptions } from './transport';
+export { DEFAULT_INVOICES_PER_PAGE, DEFAULT_SEARCH_PER_PAGE } from './callTable';
 
-/** First screen of invoices: enough for the tab without spending a 200-row answer on every panel open. */
-export const DEFAULT_INVOICES_PER_PAGE = 50;
-export const DEFAULT_SEARCH_PER_PAGE = 50;
+type Entry = CallEntry<unknown[], unknown>;
 
-// ---------------------------------------------------------------------------------------------
+/** The entry's path with its `{placeholders}` filled in order from `params`. */
+function segments(entry: Pick<Entry, 'path'>, params: readonly string[] = []): string[] {
+  let next = 0;
+  const out = entry.path
+    .split('/')
+    .filter(Boolean)
+    .map((part) => (part.startsWith('{') ? params[next++] : part));
+  if (next !== params.length || out.some((part) => part === undefined)) {
+    throw new BillingError('rejected', `The call to ${entry.path} was built with ${params.length} path values`);
+  }
+  return out as string[];
+}
+
+function rowsKey(body: Record<string, unknown>, keys: string | readonly string[]): string {
+  const all = typeof keys === 'string' ? [keys] : keys;
+  return all.find((key) => Array.isArray(body[key])) ?? all[all.length - 1] ?? '';
+}
 
 export function createBillingClient(options: BillingClientOptions): BillingApi {
   const transport = createTransport(options);
-  const { json, rowsOf, oneOf, list } = transport;
+  const { json, rowsOf, oneOf, malformed } = transport;
 
-  // Every other call is in laterCalls.ts, its own chunk, fetched the first time one is made. A chunk that
-  // cannot load (the connection dropped) is a network failure like any other, and the next call tries again.
-  let loading: Promise<LaterCalls> | null = null;
-  const later = (): Promise<LaterCalls> => {
+  // Every 'later' entry's parts are in laterCalls.ts, its own chunk, fetched the first time one is used. A
+  // chunk that cannot load (the connection dropped) is a network failure like any other, and the next call
+  // tries again.
+  let loading: Promise<LaterParts> | null = null;
+  const later = (): Promise<LaterParts> => {
     loading ??= import('./laterCalls').then(
-      (m) => m.laterCalls(transport),
+      (m) => m.laterParts,
       (e: unknown) => {
         loading = null;
         throw new BillingError('network', 'Part of the panel could not be loaded', { cause: e });
@@ -45,121 +55,79 @@ export function createBillingClient(options: BillingClientOptions): BillingApi {
     return loading;
   };
 
-  const api: BillingApi = {
-    async listOrganizations() {
-      const body = await json({ method: 'GET', path: ['organizations'], orgScoped: false });
-      return rowsOf(body, 'organizations', organizationSchema);
-    },
+  function build(entry: Entry, req: Request, parts: LaterParts | null, path = entry.path): Call {
+    const call: Call = { method: entry.method, path: segments({ path }, req.params) };
+    if (req.query) call.query = req.query;
+    // Only 'later' entries send bodies (the types say so): their builders came with `parts`.
+    if (req.body) call.body = (parts!.bodies[req.body.builder] as (input: unknown) => Record<string, unknown>)(req.body.input);
+    if (entry.noOrganization) call.orgScoped = false;
+    return call;
+  }
 
-    async findCustomersByEmail(email) {
-      const wanted = email.trim();
-      if (wanted === '') return [];
-      const body = await json({
-        method: 'GET',
-        path: ['customers'],
-        query: { email: wanted, per_page: MAX_PER_PAGE },
+  /** A schema named by a 'later' entry is in `parts` (a first-screen entry names the schema itself). */
+  const schemaOf = (ref: Schema<unknown> | string, parts: LaterParts | null): Schema<unknown> =>
+    typeof ref === 'string' ? (parts!.schemas[ref as keyof LaterParts['schemas']] as Schema<unknown>) : ref;
+
+  async function readPage(
+    body: Record<string, unknown>,
+    key: string,
+    schema: Schema<unknown>,
+    page: number,
+    keep: ((row: Record<string, unknown>, ...args: unknown[]) => boolean) | undefined,
+    args: readonly unknown[],
+  ): Promise<Page<unknown>> {
+    let items: unknown[];
+    if (keep) {
+      const raw = body[key];
+      if (!Array.isArray(raw)) throw malformed(key);
+      const parsed = parseRows(
+        raw.filter((row) => isRecord(row) && keep(row, ...args)),
+        schema,
+      );
+      if (parsed.dropped > 0) options.onDroppedRows?.(key, parsed.dropped);
+      items = parsed.items;
+    } else items = rowsOf(body, key, schema);
+    const info = pageInfo(body.page_context, page);
+    return { items, page: info.page, hasMore: info.hasMore };
+  }
+
+  async function run(entry: Entry, args: unknown[], api: BillingApi): Promise<unknown> {
+    const skipped = entry.skip?.(...args);
+    if (skipped) return skipped.value;
+    const parts = entry.screen === 'later' ? await later() : null;
+    const req = entry.request(...args);
+    const call = build(entry, req, parts);
+    const answer = entry.answer as Entry['answer'] & Record<string, unknown>;
+    let value: unknown;
+    if ('runner' in entry.answer) {
+      const runner = parts!.runners[entry.answer.runner as keyof LaterParts['runners']] as (ctx: unknown) => Promise<unknown>;
+      value = await runner({
+        transport: transport as Transport,
+        call,
+        also: (entry.also ?? []).map((more) => build(entry, req, parts, more.path)),
+        args,
+        getInvoice: (id: string) => api.getInvoice(id),
       });
-      // If Billing ever ignored the filter, the first page of every customer must not pass for matches.
-      return rowsOf(body, 'customers', customerSummarySchema).filter(
-        (c) => c.email.toLowerCase() === wanted.toLowerCase(),
-      );
-    },
-
-    async searchCustomers(text, page) {
-      const p = pageNumber(page);
-      const wanted = text.trim();
-      if (wanted === '') return emptyPage(p);
-      return list(
-        {
-          method: 'GET',
-          path: ['customers'],
-          query: { search_text: wanted, page: p, per_page: DEFAULT_SEARCH_PER_PAGE },
-        },
-        'customers',
-        customerSummarySchema,
-        p,
-      );
-    },
-
-    async listCustomers(page) {
-      const p = pageNumber(page);
-      // Only what customers.yml documents for this list: `filter_by` (its description) and the paging params.
-      return list(
-        { method: 'GET', path: ['customers'], query: { filter_by: 'Status.All', page: p, per_page: MAX_PER_PAGE } },
-        'customers',
-        customerSummarySchema,
-        p,
-      );
-    },
-
-    async getCustomer(id) {
-      const body = await json({ method: 'GET', path: ['customers', id] });
-      return oneOf(body, 'customer', customerSchema);
-    },
-
-    async listContactPersons(customerId) {
-      const body = await json({ method: 'GET', path: ['customers', customerId, 'contactpersons'] });
-      // SPEC key `contact_persons`, real clients read `contactpersons` (§5.3).
-      const key = Array.isArray(body.contact_persons) ? 'contact_persons' : 'contactpersons';
-      return rowsOf(body, key, contactPersonSchema);
-    },
-
-    async listSubscriptions(customerId, page) {
-      const p = pageNumber(page);
-      return list(
-        {
-          method: 'GET',
-          path: ['subscriptions'],
-          // Without an explicit filter Billing applied SubscriptionStatus.LIVE and hid cancelled ones (§6.2).
-          query: { customer_id: customerId, filter_by: 'SubscriptionStatus.All', page: p, per_page: MAX_PER_PAGE },
-        },
-        'subscriptions',
-        subscriptionSchema,
-        p,
-      );
-    },
-
-    async listInvoices(query: InvoiceListQuery) {
-      if (!query.customerId && !query.subscriptionId) {
-        // Listing every invoice of the org is never what a panel wants, and it is expensive.
-        throw new BillingError('rejected', 'listInvoices needs a customer or a subscription');
+    } else if ('none' in entry.answer) {
+      await json(call);
+      value = undefined;
+    } else {
+      const body = await json(call);
+      if ('one' in entry.answer) value = oneOf(body, entry.answer.one, schemaOf(entry.answer.schema, parts));
+      else if ('rows' in entry.answer) value = rowsOf(body, rowsKey(body, entry.answer.rows), schemaOf(entry.answer.schema, parts));
+      else {
+        const keep = answer.keep as ((row: Record<string, unknown>, ...a: unknown[]) => boolean) | undefined;
+        value = await readPage(body, entry.answer.page, schemaOf(entry.answer.schema, parts), Number(req.query?.page ?? 1), keep, args);
       }
-      const p = pageNumber(query.page);
-      return list(
-        {
-          method: 'GET',
-          path: ['invoices'],
-          query: {
-            customer_id: query.customerId || undefined,
-            subscription_id: query.subscriptionId || undefined,
-            search_text: query.searchText?.trim() || undefined,
-            filter_by: 'Status.All',
-            sort_column: 'date',
-            sort_order: 'D',
-            page: p,
-            per_page: perPage(query.perPage, DEFAULT_INVOICES_PER_PAGE),
-          },
-        },
-        'invoices',
-        invoiceSummarySchema,
-        p,
-      );
-    },
+    }
+    return entry.then ? entry.then(value, ...args) : value;
+  }
 
-    // Loaded on first use (laterCalls.ts).
-    getSubscription: (...args) => later().then((calls) => calls.getSubscription(...args)),
-    listSubscriptionActivities: (...args) => later().then((calls) => calls.listSubscriptionActivities(...args)),
-    listTransactions: (...args) => later().then((calls) => calls.listTransactions(...args)),
-    getInvoice: (...args) => later().then((calls) => calls.getInvoice(...args)),
-    getInvoicePdf: (...args) => later().then((calls) => calls.getInvoicePdf(...args)),
-    createInvoicePaymentLink: (...args) => later().then((calls) => calls.createInvoicePaymentLink(...args)),
-    markInvoiceOpen: (...args) => later().then((calls) => calls.markInvoiceOpen(...args)),
-    listCatalog: (...args) => later().then((calls) => calls.listCatalog(...args)),
-    createCustomer: (...args) => later().then((calls) => calls.createCustomer(...args)),
-    updateCustomerAddresses: (...args) => later().then((calls) => calls.updateCustomerAddresses(...args)),
-    createInvoice: (...args) => later().then((calls) => calls.createInvoice(...args)),
-    createQuote: (...args) => later().then((calls) => calls.createQuote(...args)),
-    listQuotes: (...args) => later().then((calls) => calls.listQuotes(...args)),
-  };
-  return api;
+  const api = {} as Record<string, (...args: unknown[]) => Promise<unknown>>;
+  const typed = api as unknown as BillingApi;
+  for (const name of CALL_NAMES) {
+    const entry = ENTRIES[name];
+    api[name] = async (...args: unknown[]) => run(entry, args, typed);
+  }
+  return typed;
 }

@@ -1,12 +1,14 @@
 /**
- * The two write bodies for documents, exactly as Zoho's OpenAPI files define them (billing-api.md §12.10,
- * §12.12): invoices are `invoice_items[{product_id, rate, price, quantity}]`, quotes are
- * `line_items[{item_id, rate, quantity}]`. Every amount in a body is in the document's currency, which is
- * the customer's currency; `exchange_rate` is only sent when the caller knows it.
+ * Every request body we send to Billing, exactly as Zoho's OpenAPI files define it, each a named builder
+ * of `bodies` below (the call table's entries name them; this module loads with laterCalls.ts, on first
+ * use). Documents (billing-api.md §12.10, §12.12): invoices are `invoice_items[{product_id, rate, price,
+ * quantity}]`, quotes are `line_items[{item_id, rate, quantity}]`. Every amount in a body is in the
+ * document's currency, which is the customer's currency; `exchange_rate` is only sent when the caller
+ * knows it.
  */
 import { BillingError } from './errors';
 import { toDate } from './coerce';
-import type { DocumentInput, DocumentLineInput } from './types';
+import type { Address, Customer, CustomerInput, DocumentInput, DocumentLineInput } from './types';
 
 /** Refuses a document Billing would get wrong (NaN becomes null in JSON) before any call is made. */
 function check(input: DocumentInput): void {
@@ -73,3 +75,63 @@ export function quoteBody(input: DocumentInput): Record<string, unknown> {
     })),
   };
 }
+
+const ADDRESS_KEYS = ['attention', 'street', 'street2', 'city', 'state', 'zip', 'country', 'phone', 'fax'] as const;
+
+function addressBody(a: Partial<Address>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const key of ADDRESS_KEYS) {
+    const value = a[key];
+    if (typeof value === 'string') out[key] = value;
+  }
+  return out;
+}
+
+/** `POST /customers`: display_name and email are the two fields Billing requires (§5.4). */
+export function customerBody(input: CustomerInput): Record<string, unknown> {
+  const fullName = [input.firstName, input.lastName].map((s) => s.trim()).filter(Boolean).join(' ');
+  const body: Record<string, unknown> = {
+    display_name: input.displayName.trim() || input.companyName.trim() || fullName || input.email.trim(),
+    email: input.email.trim(),
+  };
+  const optional: [string, string][] = [
+    ['first_name', input.firstName],
+    ['last_name', input.lastName],
+    ['company_name', input.companyName],
+    ['phone', input.phone],
+  ];
+  for (const [key, value] of optional) if (value.trim() !== '') body[key] = value.trim();
+  if (input.billingAddress) body.billing_address = addressBody(input.billingAddress);
+  if (input.shippingAddress) body.shipping_address = addressBody(input.shippingAddress);
+  return body;
+}
+
+export interface AddressesInput {
+  customer: Customer;
+  billing: Partial<Address> | null;
+  shipping: Partial<Address> | null;
+}
+
+/** `PUT /customers/{id}` with new addresses: Billing requires display_name and email on update too (§5.4), sent back unchanged. */
+export function customerAddressesBody({ customer, billing, shipping }: AddressesInput): Record<string, unknown> {
+  const body: Record<string, unknown> = { display_name: customer.displayName, email: customer.email };
+  if (billing) body.billing_address = addressBody(billing);
+  if (shipping) body.shipping_address = addressBody(shipping);
+  return body;
+}
+
+/** `POST /hostedpages/invoicepayment`. */
+export function invoicePaymentBody(invoiceId: string): Record<string, unknown> {
+  return { invoice_id: invoiceId };
+}
+
+/** The named body builders (the call table's `request().body.builder`). */
+export const bodies = {
+  customer: customerBody,
+  customerAddresses: customerAddressesBody,
+  invoice: invoiceBody,
+  quote: quoteBody,
+  invoicePayment: invoicePaymentBody,
+};
+
+export type Bodies = typeof bodies;

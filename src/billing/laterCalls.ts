@@ -1,13 +1,10 @@
 /**
- * The Billing calls the panel's first screen does not make: subscription and invoice details, activity,
- * transactions, the invoice PDF, payment links, the catalog, quotes and every write (billing-api.md
- * §5.4, §6–§9). billingClient.ts loads this module the first time one of them is called, so their
- * schemas, request bodies and PDF decoding stay out of the panel's first script (issue 12). Each call
- * goes through the same transport (URL, org header, envelope check, error kinds) as the first-screen reads.
+ * What the call table's 'later' entries (callTable.ts) need that the panel's first screen does not: the
+ * detail schemas they name, the named request bodies (documentBodies.ts), and the runners of the few
+ * calls that are more than one request (the PDF, the payment link with its fallback, the catalog).
+ * billingClient.ts loads this module the first time a later call is made, so all of it stays out of the
+ * panel's first script (issue 12). Every request goes through the same transport (transport.ts).
  */
-import { isRecord } from '../host/guards';
-import type { Transport } from './transport';
-import { toId } from './coerce';
 import {
   activitySchema,
   catalogItemSchema,
@@ -18,60 +15,31 @@ import {
   subscriptionDetailSchema,
   transactionSchema,
 } from './detailSchemas';
-import { invoiceBody, quoteBody } from './documentBodies';
+import { bodies } from './documentBodies';
 import { BillingError } from './errors';
-import { MAX_PER_PAGE, pageNumber } from './pagination';
 import { pdfOf } from './pdf';
-import { customerSchema, pageInfo, parseRows } from './schemas';
-import type { Address, BillingApi, CatalogEntry, Customer, CustomerInput, InvoiceDetail, Page, Quote, QuoteListQuery } from './types';
+import type { Call, Transport } from './transport';
+import type { CatalogEntry, InvoiceDetail } from './types';
 
-export type LaterCallName =
-  | 'getSubscription'
-  | 'listSubscriptionActivities'
-  | 'listTransactions'
-  | 'getInvoice'
-  | 'getInvoicePdf'
-  | 'createInvoicePaymentLink'
-  | 'markInvoiceOpen'
-  | 'listCatalog'
-  | 'createCustomer'
-  | 'updateCustomerAddresses'
-  | 'createInvoice'
-  | 'createQuote'
-  | 'listQuotes';
-export type LaterCalls = Pick<BillingApi, LaterCallName>;
+/** The schemas later entries name (`answer.schema: 'invoiceDetail'`). */
+export const schemas = {
+  subscriptionDetail: subscriptionDetailSchema,
+  activity: activitySchema,
+  transaction: transactionSchema,
+  invoiceDetail: invoiceDetailSchema,
+  quote: quoteSchema,
+};
+export type LaterSchemas = typeof schemas;
 
-// ---------------------------------------------------------------------------------------------
-// Request bodies
-
-const ADDRESS_KEYS = ['attention', 'street', 'street2', 'city', 'state', 'zip', 'country', 'phone', 'fax'] as const;
-
-function addressBody(a: Partial<Address>): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const key of ADDRESS_KEYS) {
-    const value = a[key];
-    if (typeof value === 'string') out[key] = value;
-  }
-  return out;
-}
-
-function customerBody(input: CustomerInput): Record<string, unknown> {
-  const fullName = [input.firstName, input.lastName].map((s) => s.trim()).filter(Boolean).join(' ');
-  const body: Record<string, unknown> = {
-    // display_name and email are the two fields Billing requires (§5.4).
-    display_name: input.displayName.trim() || input.companyName.trim() || fullName || input.email.trim(),
-    email: input.email.trim(),
-  };
-  const optional: [string, string][] = [
-    ['first_name', input.firstName],
-    ['last_name', input.lastName],
-    ['company_name', input.companyName],
-    ['phone', input.phone],
-  ];
-  for (const [key, value] of optional) if (value.trim() !== '') body[key] = value.trim();
-  if (input.billingAddress) body.billing_address = addressBody(input.billingAddress);
-  if (input.shippingAddress) body.shipping_address = addressBody(input.shippingAddress);
-  return body;
+export interface RunnerContext {
+  transport: Transport;
+  /** The entry's own request, built from its path and `request()`. */
+  call: Call;
+  /** The entry's `also` requests, built with the same query. */
+  also: Call[];
+  args: readonly unknown[];
+  /** Another call of the table (the payment link falls back to the invoice's own page). */
+  getInvoice(id: string): Promise<InvoiceDetail>;
 }
 
 function normalizeForSearch(s: string): string {
@@ -79,160 +47,64 @@ function normalizeForSearch(s: string): string {
   return s.normalize('NFKC').toLowerCase().trim();
 }
 
-// ---------------------------------------------------------------------------------------------
+export const runners = {
+  async pdf({ transport, call }: RunnerContext): Promise<Blob> {
+    const res = await transport.send({ ...call, responseType: 'blob' });
+    return pdfOf(res, transport.now());
+  },
 
-export function laterCalls(transport: Transport): LaterCalls {
-  const { json, send, rowsOf, oneOf, list, malformed, now, onDroppedRows } = transport;
-  const calls: LaterCalls = {
-    async getSubscription(id) {
-      const body = await json({ method: 'GET', path: ['subscriptions', id] });
-      return oneOf(body, 'subscription', subscriptionDetailSchema);
-    },
+  async paymentLink({ transport, call, args, getInvoice }: RunnerContext): Promise<string> {
+    let hostedError: BillingError;
+    try {
+      const body = await transport.json(call);
+      const page = hostedPageSchema.safeParse(body.hostedpage);
+      if (page.success && page.data.url !== null) return page.data.url;
+      hostedError = transport.malformed('hostedpage url');
+    } catch (e) {
+      if (!(e instanceof BillingError)) throw e;
+      // Transient failures and an unauthorised Desk connection (no HTTP answer at all) are not helped
+      // by spending another call; Billing's own 401/code 57 may just be the missing optional scope.
+      const connectionDown = e.kind === 'not-authorised' && e.status === undefined && e.code === undefined;
+      if (e.transient || e.kind === 'not-configured' || connectionDown) throw e;
+      hostedError = e;
+    }
+    // Hosted pages need an optional scope (hostedpages.CREATE); the invoice's own page also takes payment.
+    let invoice: InvoiceDetail;
+    try {
+      invoice = await getInvoice(String(args[0]));
+    } catch {
+      throw hostedError;
+    }
+    if (invoice.invoiceUrl === null) throw hostedError;
+    return invoice.invoiceUrl;
+  },
 
-    async listSubscriptionActivities(subscriptionId) {
-      const body = await json({ method: 'GET', path: ['subscriptions', subscriptionId, 'recentactivities'] });
-      return rowsOf(body, 'activities', activitySchema);
-    },
+  async catalog({ transport, call, also, args }: RunnerContext): Promise<CatalogEntry[]> {
+    const { json, rowsOf } = transport;
+    const [items, plans] = await Promise.allSettled([
+      json(call).then((b) => rowsOf(b, 'items', catalogItemSchema)),
+      json(also[0] ?? call).then((b) => rowsOf(b, 'plans', catalogPlanSchema)),
+    ]);
+    // Items and plans need separate optional scopes: one list is better than none, both failing is an error.
+    if (items.status === 'rejected' && plans.status === 'rejected') throw items.reason;
+    const all = [
+      ...(items.status === 'fulfilled' ? items.value : []),
+      ...(plans.status === 'fulfilled' ? plans.value : []),
+    ].filter((entry) => entry.active);
+    const wanted = normalizeForSearch(typeof args[0] === 'string' ? args[0] : '');
+    return all
+      .filter(
+        (entry) =>
+          wanted === '' ||
+          normalizeForSearch(entry.name).includes(wanted) ||
+          normalizeForSearch(entry.description).includes(wanted) ||
+          normalizeForSearch(entry.id).includes(wanted),
+      )
+      .map(({ active: _active, ...entry }): CatalogEntry => entry);
+  },
+};
+export type Runners = typeof runners;
 
-    async listTransactions(customerId, page) {
-      const p = pageNumber(page);
-      return list(
-        {
-          method: 'GET',
-          path: ['transactions'],
-          query: { customer_id: customerId, filter_by: 'TransactionType.All', page: p, per_page: MAX_PER_PAGE },
-        },
-        'transactions',
-        transactionSchema,
-        p,
-      );
-    },
-
-    async getInvoice(id) {
-      const body = await json({ method: 'GET', path: ['invoices', id] });
-      return oneOf(body, 'invoice', invoiceDetailSchema);
-    },
-
-    async getInvoicePdf(id) {
-      const res = await send({ method: 'GET', path: ['invoices', id], query: { accept: 'pdf' }, responseType: 'blob' });
-      return pdfOf(res, now());
-    },
-
-    async createInvoicePaymentLink(invoiceId) {
-      let hostedError: BillingError;
-      try {
-        const body = await json({
-          method: 'POST',
-          path: ['hostedpages', 'invoicepayment'],
-          body: { invoice_id: invoiceId },
-        });
-        const page = hostedPageSchema.safeParse(body.hostedpage);
-        if (page.success && page.data.url !== null) return page.data.url;
-        hostedError = malformed('hostedpage url');
-      } catch (e) {
-        if (!(e instanceof BillingError)) throw e;
-        // Transient failures and an unauthorised Desk connection (no HTTP answer at all) are not helped
-        // by spending another call; Billing's own 401/code 57 may just be the missing optional scope.
-        const connectionDown = e.kind === 'not-authorised' && e.status === undefined && e.code === undefined;
-        if (e.transient || e.kind === 'not-configured' || connectionDown) throw e;
-        hostedError = e;
-      }
-      // Hosted pages need an optional scope (hostedpages.CREATE); the invoice's own page also takes payment.
-      let invoice: InvoiceDetail;
-      try {
-        invoice = await calls.getInvoice(invoiceId);
-      } catch {
-        throw hostedError;
-      }
-      if (invoice.invoiceUrl === null) throw hostedError;
-      return invoice.invoiceUrl;
-    },
-
-    async markInvoiceOpen(invoiceId) {
-      await json({ method: 'POST', path: ['invoices', invoiceId, 'converttoopen'] });
-    },
-
-    async listCatalog(search) {
-      const [items, plans] = await Promise.allSettled([
-        json({ method: 'GET', path: ['items'], query: { per_page: MAX_PER_PAGE } }).then((b) =>
-          rowsOf(b, 'items', catalogItemSchema),
-        ),
-        json({ method: 'GET', path: ['plans'], query: { per_page: MAX_PER_PAGE } }).then((b) =>
-          rowsOf(b, 'plans', catalogPlanSchema),
-        ),
-      ]);
-      // Items and plans need separate optional scopes: one list is better than none, both failing is an error.
-      if (items.status === 'rejected' && plans.status === 'rejected') throw items.reason;
-      const all = [
-        ...(items.status === 'fulfilled' ? items.value : []),
-        ...(plans.status === 'fulfilled' ? plans.value : []),
-      ].filter((entry) => entry.active);
-      const wanted = normalizeForSearch(search ?? '');
-      return all
-        .filter(
-          (entry) =>
-            wanted === '' ||
-            normalizeForSearch(entry.name).includes(wanted) ||
-            normalizeForSearch(entry.description).includes(wanted) ||
-            normalizeForSearch(entry.id).includes(wanted),
-        )
-        .map(({ active: _active, ...entry }): CatalogEntry => entry);
-    },
-
-    async createCustomer(input) {
-      const body = await json({ method: 'POST', path: ['customers'], body: customerBody(input) });
-      return oneOf(body, 'customer', customerSchema);
-    },
-
-    async updateCustomerAddresses(customer: Customer, billing, shipping) {
-      if (billing === null && shipping === null) return customer;
-      const payload: Record<string, unknown> = {
-        // Billing requires both on update too (§5.4); sent back unchanged.
-        display_name: customer.displayName,
-        email: customer.email,
-      };
-      if (billing) payload.billing_address = addressBody(billing);
-      if (shipping) payload.shipping_address = addressBody(shipping);
-      const body = await json({ method: 'PUT', path: ['customers', customer.id], body: payload });
-      const updated = oneOf(body, 'customer', customerSchema);
-      // The update answer does not list contact persons; keep the ones already known.
-      return updated.contactPersons.length > 0 ? updated : { ...updated, contactPersons: customer.contactPersons };
-    },
-
-    async createInvoice(input) {
-      const body = await json({ method: 'POST', path: ['invoices'], query: { send: 'false' }, body: invoiceBody(input) });
-      return oneOf(body, 'invoice', invoiceDetailSchema);
-    },
-
-    async createQuote(input) {
-      const body = await json({ method: 'POST', path: ['estimates'], body: quoteBody(input) });
-      return oneOf(body, 'estimate', quoteSchema);
-    },
-
-    async listQuotes(query: QuoteListQuery): Promise<Page<Quote>> {
-      const p = pageNumber(query.page);
-      const body = await json({
-        method: 'GET',
-        path: ['estimates'],
-        query: {
-          // Not documented for /estimates: sent in case Billing honours it, and checked on every row below.
-          customer_id: query.customerId,
-          filter_by: 'Status.All',
-          sort_column: 'created_time',
-          sort_order: 'D',
-          page: p,
-          per_page: MAX_PER_PAGE,
-        },
-      });
-      const raw = body.estimates;
-      if (!Array.isArray(raw)) throw malformed('estimates');
-      // A row without a readable customer_id cannot be shown to belong to this customer: left out.
-      const mine = raw.filter((row) => isRecord(row) && toId(row.customer_id) === query.customerId);
-      const { items, dropped } = parseRows(mine, quoteSchema);
-      if (dropped > 0) onDroppedRows?.('estimates', dropped);
-      const info = pageInfo(body.page_context, p);
-      return { items, page: info.page, hasMore: info.hasMore };
-    },
-  };
-  return calls;
-}
+/** What billingClient.ts takes from this chunk. */
+export const laterParts = { schemas, bodies, runners };
+export type LaterParts = typeof laterParts;

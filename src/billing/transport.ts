@@ -12,8 +12,7 @@ import { isRecord } from '../host/guards';
 import type { DataCenter, DeskHost, HostRequest, HostResponse } from '../host/types';
 import { billingApiBase } from './dataCenters';
 import { BillingError, describe, envelopeOf, errorForCode, errorForStatus, hostError, jsonOf } from './errors';
-import { pageInfo, parseRows, type Schema } from './schemas';
-import type { Page } from './types';
+import { parseRows, type Schema } from './schemas';
 
 export interface BillingClientOptions {
   request: DeskHost['request'];
@@ -48,7 +47,6 @@ export interface Transport {
   json(call: Call): Promise<Record<string, unknown>>;
   rowsOf<T>(body: Record<string, unknown>, key: string, schema: Schema<T>): T[];
   oneOf<T>(body: Record<string, unknown>, key: string, schema: Schema<T>): T;
-  list<T>(call: Call, key: string, schema: Schema<T>, page: number): Promise<Page<T>>;
   malformed(what: string): BillingError;
   now(): number;
   onDroppedRows: BillingClientOptions['onDroppedRows'];
@@ -136,13 +134,6 @@ export function createTransport(options: BillingClientOptions): Transport {
     return r.data;
   }
 
-  async function list<T>(call: Call, key: string, schema: Schema<T>, page: number): Promise<Page<T>> {
-    const body = await json(call);
-    const items = rowsOf(body, key, schema);
-    const info = pageInfo(body.page_context, page);
-    return { items, page: info.page, hasMore: info.hasMore };
-  }
-
-  return { json, send, rowsOf, oneOf, list, malformed, now, onDroppedRows: options.onDroppedRows };
+  return { json, send, rowsOf, oneOf, malformed, now, onDroppedRows: options.onDroppedRows };
 }
 

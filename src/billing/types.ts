@@ -252,33 +252,5 @@ export interface QuoteListQuery {
   page?: number;
 }
 
-/** Everything the product asks of Zoho Billing. Implemented by billingClient.ts over a transport. */
-export interface BillingApi {
-  listOrganizations(): Promise<Organization[]>;
-  findCustomersByEmail(email: string): Promise<CustomerSummary[]>;
-  searchCustomers(text: string, page?: number): Promise<Page<CustomerSummary>>;
-  /** Every customer, a page of 200 in Billing's own order (`GET /customers?filter_by=Status.All`). */
-  listCustomers(page?: number): Promise<Page<CustomerSummary>>;
-  getCustomer(id: string): Promise<Customer>;
-  listContactPersons(customerId: string): Promise<ContactPerson[]>;
-  listSubscriptions(customerId: string, page?: number): Promise<Page<Subscription>>;
-  getSubscription(id: string): Promise<SubscriptionDetail>;
-  listSubscriptionActivities(subscriptionId: string): Promise<SubscriptionActivity[]>;
-  listTransactions(customerId: string, page?: number): Promise<Page<Transaction>>;
-  listInvoices(query: InvoiceListQuery): Promise<Page<InvoiceSummary>>;
-  getInvoice(id: string): Promise<InvoiceDetail>;
-  getInvoicePdf(id: string): Promise<Blob>;
-  createInvoicePaymentLink(invoiceId: string): Promise<string>;
-  /** A draft invoice becomes open (payable) without being emailed: `POST /invoices/{id}/converttoopen`. */
-  markInvoiceOpen(invoiceId: string): Promise<void>;
-  listCatalog(search?: string): Promise<CatalogEntry[]>;
-  createCustomer(input: CustomerInput): Promise<Customer>;
-  updateCustomerAddresses(customer: Customer, billing: Partial<Address> | null, shipping: Partial<Address> | null): Promise<Customer>;
-  createInvoice(input: DocumentInput): Promise<InvoiceDetail>;
-  createQuote(input: DocumentInput): Promise<Quote>;
-  /**
-   * The customer's quotes, newest first (the write guard's duplicate check for quotes). Optional so a
-   * test double without quotes stays a BillingApi; without it an ambiguous quote is left to the agent.
-   */
-  listQuotes(query: QuoteListQuery): Promise<Page<Quote>>;
-}
+/** Everything the product asks of Zoho Billing: one typed function per entry of the call table. */
+export type { BillingApi } from './callTable';

@@ -15,7 +15,7 @@
  */
 import { BillingError, toBillingError } from '../../billing/errors';
 import { createScheduler, isSuperseded } from './billingRequests';
-import { cacheApi, customerOf, type CacheInternals } from './billingCacheApi';
+import { cacheApi, createOwners, type CacheInternals } from './billingCacheApi';
 import type { BillingApi, CustomerSummary, Page } from '../../billing/types';
 
 export type {
@@ -80,10 +80,19 @@ export function createBillingCache(api: BillingApi, options: CacheOptions): Bill
   const emit = (event: CacheEvent) => [...listeners].forEach((listener) => listener(event));
 
   const keyOf = (call: ReadCall, args: readonly unknown[]) => JSON.stringify([organizationId, call, args]);
+  /** Which customer each kept read belongs to (the call table's `owner`; subscriptions and invoices learned from answers). */
+  const owners = createOwners();
+  const ownerOf = (entry: Entry) => owners.customerOf(entry.call, entry.args, entry.value);
+
+  /** Keeps an entry in memory, learning which customer the records it shows belong to. */
+  function keep(key: string, entry: Entry) {
+    entries.set(key, entry);
+    owners.learn(entry.call, entry.args, entry.value);
+  }
 
   function store(entry: Entry, key: string) {
     entries.delete(key);
-    entries.set(key, entry);
+    keep(key, entry);
     persist?.save(key, entry);
     while (entries.size > maxEntries) {
       const oldest = entries.keys().next().value;
@@ -126,7 +135,7 @@ export function createBillingCache(api: BillingApi, options: CacheOptions): Bill
   async function reloadShared(customerId: string | null) {
     if (!shared || customerId === null || (refreshed.get(customerId) ?? 0) > now()) return;
     for (const [key, entry] of [...entries]) {
-      if (customerOf(entry.call, entry.args) !== customerId) continue;
+      if (ownerOf(entry) !== customerId) continue;
       const found = await shared.load(entry.call, entry.args).catch(() => null);
       if (!found || found.fetchedAt <= entry.fetchedAt || found.fetchedAt > now() || entries.get(key) !== entry) continue;
       store({ call: entry.call, args: entry.args, value: found.value, fetchedAt: found.fetchedAt }, key);
@@ -140,7 +149,7 @@ export function createBillingCache(api: BillingApi, options: CacheOptions): Bill
     // Only what this organization's cache wrote under this exact key, and nothing from the future.
     if (!saved || saved.call !== call || saved.fetchedAt > now()) return undefined;
     const entry: Entry = { call, args, value: saved.value, fetchedAt: saved.fetchedAt };
-    entries.set(key, entry);
+    keep(key, entry);
     return entry;
   }
 
@@ -152,14 +161,14 @@ export function createBillingCache(api: BillingApi, options: CacheOptions): Bill
     const key = keyOf(call, args);
     let cached = kept(call, args, key);
     let t = now();
-    const customer = customerOf(call, args);
+    const customer = owners.customerOf(call, args, cached?.value);
     const bypass = fresh || (customer !== null && (refreshed.get(customer) ?? 0) > t);
     if (shared && !bypass && (!cached || t - cached.fetchedAt >= freshMs)) {
       // Another agent may have read it lately. The gate throws (not authorised, forbidden) before any of it shows.
       const found = await shared.load(call, args);
       if (found && found.fetchedAt <= now() && (!cached || found.fetchedAt > cached.fetchedAt)) {
         cached = { call, args, value: found.value, fetchedAt: found.fetchedAt };
-        entries.set(key, cached);
+        keep(key, cached);
         persist?.save(key, cached);
       }
       t = now();
@@ -195,16 +204,16 @@ export function createBillingCache(api: BillingApi, options: CacheOptions): Bill
   }
 
   /** Drops kept answers, in memory and in the tab, whose call and arguments match; their readers hear it. */
-  function invalidateWhere(matches: (call: ReadCall, args: readonly unknown[]) => boolean) {
+  function invalidateWhere(matches: (call: ReadCall, args: readonly unknown[], value?: unknown) => boolean) {
     const dropped = new Set<string>();
     for (const [key, entry] of entries) {
-      if (matches(entry.call, entry.args)) {
+      if (matches(entry.call, entry.args, entry.value)) {
         entries.delete(key);
         dropped.add(key);
       }
     }
     for (const [key, entry] of persist?.entries() ?? []) {
-      if (matches(entry.call as ReadCall, entry.args)) {
+      if (matches(entry.call as ReadCall, entry.args, entry.value)) {
         persist?.remove(key);
         dropped.add(key);
       }
@@ -224,7 +233,7 @@ export function createBillingCache(api: BillingApi, options: CacheOptions): Bill
   function invalidateCustomer(customerId: string) {
     asked();
     refreshed.set(customerId, now() + ASKED_MS);
-    invalidateWhere((call, args) => customerOf(call, args) === customerId);
+    invalidateWhere((call, args, value) => owners.customerOf(call, args, value) === customerId);
   }
 
   /** After a write: every agent's shared snapshot of this customer (and email) goes too. */
@@ -255,7 +264,7 @@ export function createBillingCache(api: BillingApi, options: CacheOptions): Bill
     lastGoodForCustomer(customerId) {
       const found: LastGood[] = [];
       for (const entry of entries.values()) {
-        if (customerOf(entry.call, entry.args) === customerId && now() - entry.fetchedAt < keepMs) {
+        if (ownerOf(entry) === customerId && now() - entry.fetchedAt < keepMs) {
           found.push({ call: entry.call, args: entry.args, value: entry.value, fetchedAt: entry.fetchedAt });
         }
       }

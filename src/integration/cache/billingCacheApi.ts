@@ -1,30 +1,44 @@
 /**
- * The cache's face as a plain BillingApi (billingCache.ts builds it): every read goes through the cache,
- * every write passes straight through and then drops, in this one place, what it changed — in this
- * tab, in every other agent's shared snapshot (tombstones), and in searches a new customer can answer.
- * Which reads belong to one customer is decided here too (`customerOf`), for Refresh and for writes.
+ * The cache's face as a plain BillingApi (billingCache.ts builds it), derived from the call table
+ * (src/billing/callTable.ts): a call with `cache` is read through the cache, a call with `changes` passes
+ * straight through and then drops what its entry says it changed — in this tab, in every other agent's
+ * shared snapshot (tombstones), and in other kept reads (searches a new customer can answer, an invoice
+ * whose status changed); anything else passes straight through. Which reads belong to one customer
+ * (`createOwners`, for Refresh and for writes) comes from the entries' `owner` and `records`.
  */
+import { CALL_NAMES, ENTRIES, type CallName, type ReadCall } from '../../billing/callTable';
 import type { BillingApi } from '../../billing/types';
-import type { ReadCall, ReadResult } from './billingCacheTypes';
+import type { ReadResult } from './billingCacheTypes';
 
-const CUSTOMER_SCOPED: ReadonlySet<ReadCall> = new Set([
-  'getCustomer',
-  'listContactPersons',
-  'listSubscriptions',
-  'listTransactions',
-]);
-
-/** The customer a read is about, or null (searches, invoices by id, the catalog…). */
-export function customerOf(call: ReadCall, args: readonly unknown[]): string | null {
-  if (CUSTOMER_SCOPED.has(call) && typeof args[0] === 'string') return args[0];
-  if (call === 'listInvoices' && typeof args[0] === 'object' && args[0] !== null) {
-    const id = (args[0] as { customerId?: unknown }).customerId;
-    return typeof id === 'string' ? id : null;
-  }
-  return null;
+export interface Owners {
+  /** The customer a kept read is about, or null (searches, the catalog, a record whose customer is not known yet). */
+  customerOf(call: ReadCall, args: readonly unknown[], value?: unknown): string | null;
+  /** An answer was kept: the subscriptions and invoices it shows now name their customer. */
+  learn(call: ReadCall, args: readonly unknown[], value: unknown): void;
 }
 
-const SEARCHES: ReadonlySet<ReadCall> = new Set(['findCustomersByEmail', 'searchCustomers']);
+/** One cache's owner lookup: subscription and invoice ids learn their customer from the answers it keeps. */
+export function createOwners(): Owners {
+  const recordOwners = new Map<string, string>();
+  const customerOf = (call: ReadCall, args: readonly unknown[], value?: unknown): string | null => {
+    const owner = ENTRIES[call]?.cache?.owner?.(args as unknown[], value);
+    if (!owner) return null;
+    return 'customer' in owner ? owner.customer : (recordOwners.get(owner.record) ?? null);
+  };
+  return {
+    customerOf,
+    learn(call, args, value) {
+      const records = ENTRIES[call]?.cache?.records;
+      const customer = records ? customerOf(call, args, value) : null;
+      if (!records || customer === null) return;
+      try {
+        for (const id of records(value)) recordOwners.set(id, customer);
+      } catch {
+        // An answer kept in an older shape names no records: its reads are then found by their arguments only.
+      }
+    },
+  };
+}
 
 export interface CacheInternals {
   /** A read through the cache; `fresh` asks Billing whatever is kept. */
@@ -35,60 +49,32 @@ export interface CacheInternals {
   wrote(customerId: string | null, email?: string): void;
 }
 
+type Loose = Record<string, (...args: unknown[]) => Promise<unknown>>;
+
 export function cacheApi(api: BillingApi, cache: CacheInternals, fresh: ReadonlySet<ReadCall>): BillingApi {
-  const reader =
-    <K extends ReadCall>(call: K) =>
-    (...args: Parameters<BillingApi[K]>): Promise<ReadResult<K>> =>
-      cache.read(call, args, fresh.has(call));
-  /** A new or changed customer can change the answer of any search. */
-  const invalidateSearches = () => cache.invalidateWhere((call) => SEARCHES.has(call));
-  return {
-    listOrganizations: reader('listOrganizations'),
-    findCustomersByEmail: reader('findCustomersByEmail'),
-    searchCustomers: reader('searchCustomers'),
-    // Only the portal's batched check reads the whole list (through the cache's pacing, not kept).
-    listCustomers: (page) => api.listCustomers(page),
-    getCustomer: reader('getCustomer'),
-    listContactPersons: reader('listContactPersons'),
-    listSubscriptions: reader('listSubscriptions'),
-    getSubscription: reader('getSubscription'),
-    listSubscriptionActivities: reader('listSubscriptionActivities'),
-    listTransactions: reader('listTransactions'),
-    listInvoices: reader('listInvoices'),
-    getInvoice: reader('getInvoice'),
-    listCatalog: reader('listCatalog'),
-    getInvoicePdf: (id) => api.getInvoicePdf(id),
-    createInvoicePaymentLink: (id) => api.createInvoicePaymentLink(id),
-    markInvoiceOpen: async (id) => {
-      const opened = await api.markInvoiceOpen(id);
-      // Its status changed: the invoice and every invoice list that may show it read again.
-      cache.invalidateWhere((call, args) => (call === 'getInvoice' && args[0] === id) || call === 'listInvoices');
-      return opened;
-    },
-    createCustomer: async (input) => {
-      const created = await api.createCustomer(input);
-      // Otherwise a kept "no customer for this email" would hide the one just created.
-      invalidateSearches();
-      cache.wrote(null, input.email);
-      return created;
-    },
-    updateCustomerAddresses: async (customer, billing, shipping) => {
-      const updated = await api.updateCustomerAddresses(customer, billing, shipping);
-      cache.wrote(customer.id, customer.email);
-      invalidateSearches();
-      return updated;
-    },
-    createInvoice: async (input) => {
-      const created = await api.createInvoice(input);
-      cache.wrote(input.customerId);
-      return created;
-    },
-    createQuote: async (input) => {
-      const created = await api.createQuote(input);
-      cache.wrote(input.customerId);
-      return created;
-    },
-    // Straight through, uncached: only the write guard reads quotes, and it must see Billing as it is now.
-    listQuotes: (query) => api.listQuotes(query),
-  };
+  const direct = api as unknown as Loose;
+  const out: Loose = {};
+  for (const name of CALL_NAMES) {
+    const entry = ENTRIES[name];
+    const changes = entry.changes;
+    if (entry.cache) {
+      const call = name as ReadCall;
+      out[name] = (...args) => cache.read(call, args, fresh.has(call));
+    } else if (changes) {
+      out[name] = async (...args) => {
+        const result = await direct[name]!(...args);
+        const reads = changes.reads ?? [];
+        if (reads.length > 0) {
+          cache.invalidateWhere((call: CallName, readArgs) => reads.some((r) => r.call === call && (!r.when || r.when(readArgs, ...args))));
+        }
+        cache.wrote(changes.customer?.(...args) ?? null, changes.email?.(...args));
+        return result;
+      };
+    } else {
+      // Uncached: the portal's batched row check (paced by the cache), PDFs, payment links, and the quotes
+      // the write guard must see as Billing has them now.
+      out[name] = (...args) => direct[name]!(...args);
+    }
+  }
+  return out as unknown as BillingApi;
 }

@@ -2,25 +2,15 @@
  * What the Billing cache offers (billingCache.ts builds it): typed reads with their age, events for
  * subscribers, and the options. Apart from the implementation so both stay readable.
  */
+import type { ReadCall } from '../../billing/callTable';
 import type { BillingError } from '../../billing/errors';
 import type { BillingApi } from '../../billing/types';
 import type { MeterLevel } from '../portal/dailyMeter';
 import type { SharedTier } from '../portal/portalShare';
 import type { CachePersistence } from './sessionCache';
 
-export type ReadCall =
-  | 'listOrganizations'
-  | 'findCustomersByEmail'
-  | 'searchCustomers'
-  | 'getCustomer'
-  | 'listContactPersons'
-  | 'listSubscriptions'
-  | 'getSubscription'
-  | 'listSubscriptionActivities'
-  | 'listTransactions'
-  | 'listInvoices'
-  | 'getInvoice'
-  | 'listCatalog';
+/** The calls whose answers are kept: the call table's entries with `cache`. */
+export type { ReadCall };
 
 export type ReadResult<K extends ReadCall> = Awaited<ReturnType<BillingApi[K]>>;
 

@@ -10,6 +10,7 @@
  *    past it Billing is called only when the agent asks (Refresh, Retry, a write);
  *  - all of their Desk storage traffic goes through one per-widget budget (storageBudget.ts).
  */
+import { ENTRIES, type CallName, type SharePart } from '../../billing/callTable';
 import type { BillingApi, Customer, CustomerSummary, InvoiceSummary, Page, Subscription } from '../../billing/types';
 import type { DeskHost, HostRequest, HostResponse, HostResult } from '../../host/types';
 import { createAccessGate, type AccessGate } from './accessGate';
@@ -46,25 +47,9 @@ export interface RefreshHow {
   listRows(): Promise<Page<CustomerSummary>>;
 }
 
-type Part =
-  | { kind: 'customer'; customerId: string }
-  | { kind: 'subscriptions' | 'invoices'; customerId: string }
-  | { kind: 'email'; email: string };
-
-/** Only the reads an open makes are shared: the detail, the first page of each list, an email match. */
-export function sharedPart(call: string, args: readonly unknown[]): Part | null {
-  const [a, b] = args;
-  if (call === 'getCustomer' && typeof a === 'string' && args.length === 1) return { kind: 'customer', customerId: a };
-  if (call === 'listSubscriptions' && typeof a === 'string' && (b === undefined || b === 1)) return { kind: 'subscriptions', customerId: a };
-  if (call === 'listInvoices' && args.length === 1 && typeof a === 'object' && a !== null) {
-    const q = a as Record<string, unknown>;
-    const keys = Object.keys(q).filter((k) => q[k] !== undefined);
-    if (typeof q.customerId === 'string' && (q.page === undefined || q.page === 1) && keys.every((k) => k === 'customerId' || k === 'page')) {
-      return { kind: 'invoices', customerId: q.customerId };
-    }
-  }
-  if (call === 'findCustomersByEmail' && typeof a === 'string') return { kind: 'email', email: a };
-  return null;
+/** Only the reads an open makes are shared (the call table's `share`): the detail, the first page of each list, an email match. */
+export function sharedPart(call: string, args: readonly unknown[]): SharePart | null {
+  return (Object.hasOwn(ENTRIES, call) ? ENTRIES[call as CallName].share?.(...(args as unknown[])) : null) ?? null;
 }
 
 /** The lease name of the portal-wide check (customer ids are digits, email leases start with "e:"). */

@@ -1,4 +1,5 @@
 /** An in-memory BillingApi for panel tests: normalised records, a call log, switchable failures. */
+import { CALL_NAMES } from '../../../src/billing/callTable';
 import { BillingError, type BillingErrorKind } from '../../../src/billing/errors';
 import type {
   BillingApi,
@@ -161,7 +162,8 @@ export function createFakeBilling(data: Partial<FakeBillingData> = {}, perPage =
     return c;
   };
   const subsOf = (customerId: string): Subscription[] => d.subscriptions.filter((s) => s.customerId === customerId);
-  fake.api = {
+  // Every call of the table answers; one this fake does not model (a write added later) refuses.
+  const modelled: Partial<BillingApi> = {
     listOrganizations: (...a) => run('listOrganizations', a, () => []),
     findCustomersByEmail: (...a) =>
       run('findCustomersByEmail', a, () =>
@@ -211,5 +213,10 @@ export function createFakeBilling(data: Partial<FakeBillingData> = {}, perPage =
     createQuote: (...a) =>
       run('createQuote', a, () => ({ id: 'q', number: 'QT-1', status: 'draft', date: null, total: null, currencyCode: null, referenceNumber: null })),
   };
+  const api: Record<string, unknown> = { ...modelled };
+  for (const name of CALL_NAMES) {
+    api[name] ??= (...a: unknown[]) => run(name, a, () => Promise.reject(new BillingError('rejected', `${name} is not modelled by the fake`)));
+  }
+  fake.api = api as unknown as BillingApi;
   return fake;
 }
