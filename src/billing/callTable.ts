@@ -25,8 +25,9 @@
  *    subscription or invoice id whose customer the cache learned from an answer's `records`; Refresh and
  *    writes drop a customer's reads by it.
  *  - `share`: which part of the portal-shared snapshot the answer is (only the reads an open makes).
- *  - `changes` (writes only): the customer whose reads (here and in every agent's shared snapshot) go,
- *    the email whose shared look-up goes, and other kept reads to drop (`reads`).
+ *  - `changes` (writes only): the customer whose reads (here and in every agent's shared snapshot) go
+ *    (`customer`, or `record`: a subscription or invoice id whose customer the cache learned), the email
+ *    whose shared look-up goes, and other kept reads to drop (`reads`).
  * A new call is one entry here, its body builder (documentBodies.ts), its sandbox handler and its UI
  * (README "Add a Billing call"). The file is long because it is the whole list: one entry per call, in one
  * place, is the point.
@@ -121,6 +122,8 @@ export interface CacheSpec<A extends unknown[], R> {
 export interface Changes<A extends unknown[]> {
   /** The customer whose reads go, here and in every agent's shared snapshot. */
   customer?(...args: A): string | null;
+  /** Or a subscription or invoice id: its customer (as the cache learned it from answers) is the one whose reads go. */
+  record?(...args: A): string;
   /** The email whose shared customer look-up goes. */
   email?(...args: A): string | undefined;
   /** Other kept reads to drop: by call name, and only those whose arguments match when `when` is given. */

@@ -249,6 +249,7 @@ export function createBillingCache(api: BillingApi, options: CacheOptions): Bill
     read: (call, args, fresh) => readAs(call, args, fresh).then((r) => r.value),
     invalidateWhere,
     wrote,
+    owners,
   };
 
   return {

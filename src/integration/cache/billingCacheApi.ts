@@ -15,6 +15,8 @@ export interface Owners {
   customerOf(call: ReadCall, args: readonly unknown[], value?: unknown): string | null;
   /** An answer was kept: the subscriptions and invoices it shows now name their customer. */
   learn(call: ReadCall, args: readonly unknown[], value: unknown): void;
+  /** The customer of a subscription or invoice id, as learned from kept answers. */
+  customerOfRecord(id: string): string | null;
 }
 
 /** One cache's owner lookup: subscription and invoice ids learn their customer from the answers it keeps. */
@@ -27,6 +29,7 @@ export function createOwners(): Owners {
   };
   return {
     customerOf,
+    customerOfRecord: (id) => recordOwners.get(id) ?? null,
     learn(call, args, value) {
       const records = ENTRIES[call]?.cache?.records;
       const customer = records ? customerOf(call, args, value) : null;
@@ -47,6 +50,7 @@ export interface CacheInternals {
   invalidateWhere(matches: (call: ReadCall, args: readonly unknown[]) => boolean): void;
   /** After a write: this customer's answers here and in the portal's snapshot, and the email's link. */
   wrote(customerId: string | null, email?: string): void;
+  owners: Owners;
 }
 
 type Loose = Record<string, (...args: unknown[]) => Promise<unknown>>;
@@ -67,7 +71,9 @@ export function cacheApi(api: BillingApi, cache: CacheInternals, fresh: Readonly
         if (reads.length > 0) {
           cache.invalidateWhere((call: CallName, readArgs) => reads.some((r) => r.call === call && (!r.when || r.when(readArgs, ...args))));
         }
-        cache.wrote(changes.customer?.(...args) ?? null, changes.email?.(...args));
+        const record = changes.record?.(...args);
+        const customer = changes.customer?.(...args) ?? (record === undefined ? null : cache.owners.customerOfRecord(record));
+        cache.wrote(customer, changes.email?.(...args));
         return result;
       };
     } else {
