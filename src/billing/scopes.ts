@@ -31,7 +31,7 @@ export const SCOPES = {
   'ZohoSubscriptions.subscriptions.READ': { why: 'subscriptions, their details and history' },
   'ZohoSubscriptions.subscriptions.CREATE': { why: 'cancel, reactivate or postpone a subscription (actions from the ticket)', ahead: true },
   'ZohoSubscriptions.invoices.READ': { why: 'invoices, PDF' },
-  'ZohoSubscriptions.invoices.CREATE': { why: 'create an invoice from a ticket, open a draft' },
+  'ZohoSubscriptions.invoices.CREATE': { why: 'create an invoice from a ticket; act on an invoice (open a draft, e-mail it)' },
   'ZohoSubscriptions.quotes.CREATE': { why: "create a quote (Billing's counterpart of a sales order)" },
   'ZohoSubscriptions.hostedpages.CREATE': { why: "an invoice's payment link for replies", optional: true },
   'ZohoSubscriptions.items.READ': { why: 'line-item picker for invoices and quotes', optional: true },
@@ -73,14 +73,15 @@ export function scopeList(): ScopeList {
   };
 }
 
-/** README "Permissions": one row per scope, with why and the calls that need it. */
+/**
+ * README "Permissions": one row per scope with why (the calls themselves are in the table, so a new call
+ * under a scope already asked for changes nothing here).
+ */
 export function permissionsTable(): string {
-  const use = scopeUse();
   const rows = (Object.keys(SCOPES) as Scope[]).map((scope) => {
     const s: ScopeInfo = SCOPES[scope];
     const why = s.optional ? `${s.why} (optional)` : s.why;
-    const calls = s.desk ? 'Desk API (`src/host`)' : s.ahead ? '(its calls are still to come)' : (use.get(scope) ?? []).map((c) => `\`${c}\``).join(', ');
-    return `| \`${scope}\` | ${why} | ${calls} |`;
+    return `| \`${scope}\` | ${s.desk ? 'Desk: ' : ''}${why} |`;
   });
-  return ['| scope | why | calls |', '|---|---|---|', ...rows].join('\n');
+  return ['| scope | why |', '|---|---|', ...rows].join('\n');
 }
