@@ -44,7 +44,7 @@ import {
   subscriptionSchema,
   type Schema,
 } from './schemas';
-import type { Bodies } from './documentBodies';
+import type { Bodies, InvoiceEmail } from './documentBodies';
 import type { Scope } from './scopes';
 import type { LaterSchemas, Runners } from './laterCalls';
 import type {
@@ -351,6 +351,20 @@ export const CALLS = {
     answer: { none: true },
     // Its status changed: the invoice and every invoice list that may show it read again.
     changes: { reads: [{ call: 'getInvoice', when: ([id], invoiceId) => id === invoiceId }, { call: 'listInvoices' }] },
+  }),
+
+  /** Billing e-mails the invoice to the given addresses; a draft becomes sent (and owed) by it. */
+  emailInvoice: call<[invoiceId: string, email: InvoiceEmail], void>()({
+    method: 'POST',
+    path: '/invoices/{invoice_id}/email',
+    scope: 'ZohoSubscriptions.invoices.CREATE',
+    screen: 'later',
+    request: (invoiceId, email) => ({ params: [invoiceId], body: { builder: 'invoiceEmail', input: email } }),
+    answer: { none: true },
+    changes: {
+      record: (invoiceId) => invoiceId,
+      reads: [{ call: 'getInvoice', when: ([id], invoiceId) => id === invoiceId }, { call: 'listInvoices' }],
+    },
   }),
 
   /** Active items and plans whose name, description or id contains the search (both lists, merged). */

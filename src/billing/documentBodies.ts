@@ -125,8 +125,36 @@ export function invoicePaymentBody(invoiceId: string): Record<string, unknown> {
   return { invoice_id: invoiceId };
 }
 
+/** An invoice e-mail as the agent wrote it: addresses, subject and text. */
+export interface InvoiceEmail {
+  to: readonly string[];
+  cc?: readonly string[];
+  subject: string;
+  body: string;
+}
+
+const EMAIL = /^[^\s@]+@[^\s@]+$/;
+
+/**
+ * `POST /invoices/{invoice_id}/email` (invoices.yml "Email an invoice"): `to_mail_ids` (required, e-mail
+ * addresses), `cc_mail_ids` (sent only when there are any), `subject` and `body` (both required). An
+ * e-mail Billing could not send is refused here, before any call.
+ */
+export function invoiceEmailBody(input: InvoiceEmail): Record<string, unknown> {
+  const to = input.to.map((a) => a.trim()).filter(Boolean);
+  const cc = (input.cc ?? []).map((a) => a.trim()).filter(Boolean);
+  const problems: string[] = [];
+  if (to.length === 0) problems.push('no recipient');
+  for (const address of [...to, ...cc]) if (!EMAIL.test(address)) problems.push(`"${address}" is not an e-mail address`);
+  if (input.subject.trim() === '') problems.push('no subject');
+  if (input.body.trim() === '') problems.push('no text');
+  if (problems.length > 0) throw new BillingError('rejected', 'The e-mail is incomplete', { detail: problems.join('; ') });
+  return { to_mail_ids: to, ...(cc.length > 0 ? { cc_mail_ids: cc } : {}), subject: input.subject.trim(), body: input.body };
+}
+
 /** The named body builders (the call table's `request().body.builder`). */
 export const bodies = {
+  invoiceEmail: invoiceEmailBody,
   customer: customerBody,
   customerAddresses: customerAddressesBody,
   invoice: invoiceBody,

@@ -745,6 +745,31 @@ function convertToOpen(route: Route, id: string): Response {
   return zohoJson({ code: 0, message: 'Invoice status has been changed to Open.' });
 }
 
+const EMAIL_BODY_KEYS = new Set(['to_mail_ids', 'cc_mail_ids', 'subject', 'body']);
+const isEmailList = (value: unknown): value is string[] =>
+  Array.isArray(value) && value.every((a) => typeof a === 'string' && /^[^\s@]+@[^\s@]+$/.test(a));
+
+/**
+ * `POST /invoices/{id}/email` (invoices.yml "Email an invoice"): exactly `email-an-invoice-request`,
+ * `to_mail_ids` (non-empty), `subject` and `body` required, `cc_mail_ids` optional, nothing else. A
+ * draft becomes sent (and owed), as when Billing e-mails it.
+ */
+function emailInvoice(route: Route, id: string, body: Json): Response {
+  const invoice = findInvoice(route.dataset, id);
+  const extra = Object.keys(body).filter((key) => !EMAIL_BODY_KEYS.has(key));
+  if (extra.length > 0) throw new BadRequest(400, 4, `Invalid parameter(s): ${extra.join(', ')}`);
+  if (!isEmailList(body.to_mail_ids) || body.to_mail_ids.length === 0) throw new BadRequest(400, 4, 'Please enter a valid email address in To.');
+  if (body.cc_mail_ids !== undefined && !isEmailList(body.cc_mail_ids)) throw new BadRequest(400, 4, 'Please enter a valid email address in CC.');
+  if (typeof body.subject !== 'string' || body.subject.trim() === '') throw new BadRequest(400, 4, 'Subject cannot be empty.');
+  if (typeof body.body !== 'string' || body.body.trim() === '') throw new BadRequest(400, 4, 'Body cannot be empty.');
+  if (invoice.status === 'draft') {
+    invoice.status = 'sent';
+    invoice.updated_time = nowDateTime(route.dataset, route.now);
+    becomeReceivable(route.dataset, invoice, findCustomer(route.dataset, invoice.customer_id));
+  }
+  return zohoJson({ code: 0, message: 'Your invoice has been sent.' });
+}
+
 // --- estimates (quotes) ------------------------------------------------------------------------
 
 function createEstimate(route: Route, body: Json): Response {
@@ -924,6 +949,8 @@ async function route(r: Route, faults: BillingFaults): Promise<Response> {
         return getInvoice(r, id);
       } else if (sub === 'converttoopen' && method === 'POST') {
         return convertToOpen(r, id);
+      } else if (sub === 'email' && method === 'POST') {
+        return emailInvoice(r, id, await readJson(r.request));
       }
       break;
     case 'estimates':
