@@ -4,7 +4,7 @@ import '../ui/theme.css';
 import { watchCspViolations } from '../host/cspWatch';
 import { connectDeskHost, deskSdkPresent } from '../host/deskHost';
 import type { Appearance, DeskHost } from '../host/types';
-import { createI18n, loadMessages, pickLanguage, type I18n } from '../i18n/i18n';
+import { createI18n, loadMessages, pickLanguage, type I18n, type MessageKey } from '../i18n/i18n';
 
 /** The one text that cannot come from a catalog: the catalogs themselves failed to load. */
 const FILES_DID_NOT_LOAD = 'Zoho Billing could not load its files. Reload the page. / ファイルを読み込めませんでした。ページを再読み込みしてください。';
@@ -18,7 +18,7 @@ function applyAppearance(appearance: Appearance): void {
  * render. `messages` names the page's own "not in Desk" and "could not start" texts.
  */
 export async function startWidget(
-  messages: { noDesk: string; startFailed: string },
+  messages: { noDesk: MessageKey; startFailed: MessageKey },
   render: (host: DeskHost, i18n: I18n) => ReactNode,
 ): Promise<void> {
   // First, so a violation caused while Desk starts the widget is reported too (diagnostics).
@@ -29,7 +29,7 @@ export async function startWidget(
   // The catalog chunks load while Desk starts: English always (the fallback), the browser's language as
   // a good guess at the agent's. A catalog that cannot load is retried below, where it is needed.
   const guessed = loadMessages(pickLanguage(navigator.language)).catch(() => undefined);
-  const plainMessage = async (key: string) => {
+  const plainMessage = async (key: MessageKey) => {
     // Without Desk there is no agent language: say it in the browser's.
     await guessed;
     const i18n = createI18n(navigator.language);

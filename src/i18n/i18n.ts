@@ -1,13 +1,60 @@
 /**
- * Messages and formats for the agent's Desk language. English is the fallback for any missing key,
- * and a missing key in both shows the key itself (visible in review, never a crash).
+ * Messages and formats for the agent's Desk language. English is the fallback for any missing key.
+ * Keys are typed from translations/en.json (MessageKey): a key that English lacks fails the type check,
+ * and the catalog tests keep Japanese on the same keys, so no raw key reaches the screen. Should one
+ * still be missing at run time (a catalog chunk from another build), the key shows (never a crash) and
+ * the missing-key reporter hears of it (tests fail on it).
+ *
+ * A message whose words depend on a number is a plural node: an object of Intl.PluralRules categories
+ * ({ "one": "{count} minute ago", "other": "{count} minutes ago" }; Japanese needs only "other"), chosen
+ * by the `count` param, which must then be a number and is shown formatted for the language.
  *
  * The catalogs are not in the page's first script: a widget needs one language, so loadMessages()
  * fetches it (plus English, the fallback) as its own chunk once Desk has said which one.
  */
+import type englishCatalog from '../../translations/en.json';
 
 export type Messages = { [key: string]: string | Messages };
 export type SupportedLanguage = 'en' | 'ja';
+
+/** A plural node: Intl.PluralRules categories; "other" is always there (it is the only one Japanese has). */
+export type PluralForms = Partial<Record<Intl.LDMLPluralRule, string>> & { other: string };
+
+type KeysOf<T, P extends string> = {
+  [K in keyof T & string]: T[K] extends string
+    ? `${P}${K}`
+    : T[K] extends PluralForms
+      ? `${P}${K}`
+      : KeysOf<T[K], `${P}${K}.`>;
+}[keyof T & string];
+type PluralKeysOf<T, P extends string> = {
+  [K in keyof T & string]: T[K] extends string ? never : T[K] extends PluralForms ? `${P}${K}` : PluralKeysOf<T[K], `${P}${K}.`>;
+}[keyof T & string];
+
+/** Every message key English has (the type check refuses any other). */
+export type MessageKey = KeysOf<typeof englishCatalog, ''>;
+/** The keys under a group, without the group's prefix ("settings.diagnostics.result" → "meta.pass" | …). */
+export type KeysUnder<P extends string> = MessageKey extends infer K ? (K extends `${P}.${infer Rest}` ? Rest : never) : never;
+/** The failure kinds with words for agents (errors.agent) and for admins (errors.admin). */
+export type AgentFailureKind = KeysUnder<'errors.agent'>;
+export type AdminFailureKind = KeysUnder<'errors.admin'>;
+/** The keys whose words depend on `count` (plural nodes). */
+export type PluralKey = PluralKeysOf<typeof englishCatalog, ''>;
+
+const PLURAL_CATEGORIES: ReadonlySet<string> = new Set(['zero', 'one', 'two', 'few', 'many', 'other']);
+
+/** A catalog node that is a plural (every key a plural category, "other" among them). */
+export function isPluralNode(node: unknown): node is PluralForms {
+  if (typeof node !== 'object' || node === null) return false;
+  const keys = Object.keys(node);
+  return keys.includes('other') && keys.every((k) => PLURAL_CATEGORIES.has(k) && typeof (node as Record<string, unknown>)[k] === 'string');
+}
+
+let missingKeyReporter: ((key: string, language: SupportedLanguage) => void) | null = null;
+/** Hears of every key that resolved to neither catalog (tests install one and fail on any report). */
+export function onMissingKey(reporter: ((key: string, language: SupportedLanguage) => void) | null): void {
+  missingKeyReporter = reporter;
+}
 
 const catalogs: Partial<Record<SupportedLanguage, Messages>> = {};
 
@@ -49,16 +96,18 @@ export function intlLocale(locale: string | null | undefined, language: Supporte
   return language;
 }
 
-function lookup(catalog: Messages, key: string): string | undefined {
+function lookup(catalog: Messages, key: string): string | PluralForms | undefined {
   let node: string | Messages | undefined = catalog;
   for (const part of key.split('.')) {
     if (node === undefined || typeof node === 'string') return undefined;
     node = node[part];
   }
-  return typeof node === 'string' ? node : undefined;
+  return typeof node === 'string' || isPluralNode(node) ? node : undefined;
 }
 
 export type MessageParams = Record<string, string | number>;
+/** A plural key needs its count as a number (the category and the digits both come from it). */
+export type ParamsFor<K extends MessageKey> = K extends PluralKey ? [params: MessageParams & { count: number }] : [params?: MessageParams];
 
 export interface I18n {
   language: SupportedLanguage;
@@ -66,7 +115,9 @@ export interface I18n {
   locale: string;
   /** IANA time zone for dates (agent's Desk zone, else the browser's). */
   timeZone: string | undefined;
-  t(key: string, params?: MessageParams): string;
+  t<K extends MessageKey>(key: K, ...params: ParamsFor<K>): string;
+  /** Items as one list in the language's way ("a, b, c" / 「a、b、c」). */
+  list(items: readonly string[]): string;
   money(amount: number | null | undefined, currencyCode: string | null | undefined): string;
   date(isoDate: string | null | undefined): string;
   /** The same date style as `date`, with the time of day. */
@@ -112,13 +163,39 @@ export function createI18n(deskLocale: string | null | undefined, timeZone?: str
     return f;
   };
 
-  const t = (key: string, params?: MessageParams): string => {
-    const template = lookup(catalogs[language] ?? {}, key) ?? lookup(catalogs.en ?? {}, key) ?? key;
-    if (!params) return template;
-    return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
-      Object.prototype.hasOwnProperty.call(params, name) ? String(params[name]) : whole,
-    );
+  const plurals = new Map<string, Intl.PluralRules>();
+  const pluralOf = (lang: SupportedLanguage, count: number): Intl.LDMLPluralRule => {
+    let rules = plurals.get(lang);
+    if (!rules) plurals.set(lang, (rules = new Intl.PluralRules(lang === language ? locale : lang)));
+    return rules.select(count);
   };
+
+  const translate = (key: string, params?: MessageParams): string => {
+    const own = lookup(catalogs[language] ?? {}, key);
+    const found = own ?? lookup(catalogs.en ?? {}, key);
+    if (found === undefined) {
+      missingKeyReporter?.(key, language);
+      return key;
+    }
+    const count = params?.count;
+    let template: string;
+    if (typeof found === 'string') template = found;
+    else {
+      const lang = own === undefined ? 'en' : language;
+      template = (typeof count === 'number' ? found[pluralOf(lang, count)] : undefined) ?? found.other;
+    }
+    if (!params) return template;
+    return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
+      if (!Object.prototype.hasOwnProperty.call(params, name)) return whole;
+      const value = params[name];
+      // A plural's count is shown as the language writes numbers ("1,000"), as the category was chosen from it.
+      return name === 'count' && typeof found !== 'string' && typeof value === 'number' ? number(value) : String(value);
+    });
+  };
+  const t = <K extends MessageKey>(key: K, ...params: ParamsFor<K>): string => translate(key, params[0]);
+
+  const listFormat = new Intl.ListFormat(locale, { type: language === 'ja' ? 'conjunction' : 'unit' });
+  const list = (items: readonly string[]): string => listFormat.format(items);
 
   const money = (amount: number | null | undefined, currencyCode: string | null | undefined): string => {
     if (amount === null || amount === undefined || !Number.isFinite(amount)) return DASH;
@@ -165,8 +242,9 @@ export function createI18n(deskLocale: string | null | undefined, timeZone?: str
     return dateFormat({ year: 'numeric', month: 'long', timeZone: m ? 'UTC' : zone }).format(d);
   };
 
-  const number = (value: number | null | undefined): string =>
-    value === null || value === undefined || !Number.isFinite(value) ? DASH : numberFormat({}).format(value);
+  function number(value: number | null | undefined): string {
+    return value === null || value === undefined || !Number.isFinite(value) ? DASH : numberFormat({}).format(value);
+  }
 
-  return { language, locale, timeZone: zone, t, money, date, dateTime, time, month, number };
+  return { language, locale, timeZone: zone, t, list, money, date, dateTime, time, month, number };
 }

@@ -13,7 +13,8 @@ import { SubscriptionDetailView } from './SubscriptionsTab';
 import { useBillingQuery } from './useBilling';
 
 /** Kinds whose words name a date ("Trial started, ends Dec 1, 2026") when the sentence gave one. */
-const DATED = new Set(['trialStarted', 'cancelScheduled', 'paused', 'scheduledStart']);
+const DATED = ['trialStarted', 'cancelScheduled', 'paused', 'scheduledStart'] as const;
+const isDated = (kind: string): kind is (typeof DATED)[number] => (DATED as readonly string[]).includes(kind);
 
 /** The event in the agent's language, from its facts; Billing's own sentence only when it is all we know. */
 function useHeadline(): (e: TimelineEvent) => string {
@@ -24,7 +25,7 @@ function useHeadline(): (e: TimelineEvent) => string {
     if (e.kind === 'invoice') {
       return e.invoiceNumber ? i18n.t('panel.activity.kind.invoice', { number: e.invoiceNumber }) : i18n.t('panel.activity.kind.invoiceUnnamed');
     }
-    if (DATED.has(e.kind) && e.onDate) return i18n.t(`panel.activity.kind.${e.kind}On`, { date: i18n.date(e.onDate) });
+    if (isDated(e.kind) && e.onDate) return i18n.t(`panel.activity.kind.${e.kind}On`, { date: i18n.date(e.onDate) });
     return i18n.t(`panel.activity.kind.${e.kind}`);
   };
 }

@@ -65,7 +65,7 @@ export function BillingErrorView({ error, onRetry }: { error: BillingError; onRe
     billing.resume();
     onRetry();
   };
-  return <ErrorState kind={error.kind} message={words} onRetry={retryable ? retry : undefined} />;
+  return <ErrorState message={words} onRetry={retryable ? retry : undefined} />;
 }
 
 export function StaleBanner({ ageMs, error }: { ageMs: number; error: BillingError | null }) {

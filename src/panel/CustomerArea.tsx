@@ -19,7 +19,7 @@ export interface CreateCustomerRequest {
   done: (customer: CustomerSummary) => void;
 }
 
-function CustomerChoice({ customer, onChoose, method }: { customer: CustomerSummary; onChoose: () => void; method?: string }) {
+function CustomerChoice({ customer, onChoose, method }: { customer: CustomerSummary; onChoose: () => void; method?: MatchMethod }) {
   const i18n = useI18n();
   const name = customer.displayName || customer.email;
   return (

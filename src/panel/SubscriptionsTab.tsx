@@ -15,11 +15,14 @@ import { usePanelEnv } from './panelEnv';
 import { useBillingPages, useBillingRead } from './useBilling';
 import { endedOn, hasEnded, sortSubscriptions } from './subscriptionOrder';
 
+const UNITS = ['day', 'week', 'month', 'year'] as const;
+const isUnit = (unit: string): unit is (typeof UNITS)[number] => (UNITS as readonly string[]).includes(unit);
+
 export function usePerInterval() {
   const i18n = useI18n();
   return (s: Pick<Subscription, 'interval' | 'intervalUnit'>) => {
     const unit = s.intervalUnit.toLowerCase().replace(/s$/, '');
-    if (!['day', 'week', 'month', 'year'].includes(unit)) return s.intervalUnit;
+    if (!isUnit(unit)) return s.intervalUnit;
     const n = s.interval ?? 1;
     return n === 1 ? i18n.t(`panel.interval.${unit}`) : i18n.t(`panel.interval.${unit}s`, { count: n });
   };

@@ -115,7 +115,9 @@ const MONEY_KINDS: Record<string, EventKind> = { invoice: 'invoice', payment: 'p
  * in the customer's currency. Without it (the customer could not be read) the number is not shown.
  */
 function transactionEvent(t: Transaction, invoicesById: Map<string, InvoiceSummary>, customerCurrency: string | null): TimelineEvent {
-  const kind = MONEY_KINDS[t.type.toLowerCase()] ?? 'transaction';
+  const type = t.type.toLowerCase();
+  // Own keys only: a type named "__proto__" or "constructor" is an unknown type, not Object's.
+  const kind = Object.hasOwn(MONEY_KINDS, type) ? MONEY_KINDS[type]! : 'transaction';
   const e = blank(`t:${t.id}`, kind, t.date);
   e.currencyCode = customerCurrency ?? t.currencyCode;
   e.amount = e.currencyCode === null ? null : t.amount;

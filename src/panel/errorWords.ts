@@ -1,4 +1,4 @@
-import type { BillingError } from '../billing/errors';
+import type { BillingError, BillingErrorKind } from '../billing/errors';
 import type { I18n } from '../i18n/i18n';
 
 /** HTTP statuses that mean "no answer in time" (a gateway or Billing gave up waiting), whatever kind they were filed under. */
@@ -22,15 +22,23 @@ function waitText(i18n: I18n, ms: number): string {
 }
 
 /**
+ * The agents' failure words (errors.agent in the catalogs): one dictionary for every place an agent sees a
+ * failed Billing call, reads and writes alike. Typed by kind: a kind without words fails the type check.
+ */
+export function agentReason(i18n: I18n, kind: BillingErrorKind): string {
+  return i18n.t(`errors.agent.${kind}`);
+}
+
+/**
  * The sentence an agent reads for a failed Billing call (SPEC B12): a timeout says it timed out, and a 429
  * says when to try again when Billing sent Retry-After ("Try again at 14:03:20 (in 30 s)").
  */
 export function errorWords(i18n: I18n, error: BillingError, retryAt: number | null, now: number): string {
-  if (error.status !== undefined && TIMED_OUT.has(error.status)) return i18n.t('common.errors.timeout');
+  if (error.status !== undefined && TIMED_OUT.has(error.status)) return i18n.t('errors.agent.timeout');
   if (retryAt !== null) {
     return retryAt > now
-      ? i18n.t('common.errors.rateLimitedUntil', { time: i18n.time(retryAt), wait: waitText(i18n, retryAt - now) })
-      : i18n.t('common.errors.rateLimitedOver');
+      ? i18n.t('errors.agent.rateLimitedUntil', { time: i18n.time(retryAt), wait: waitText(i18n, retryAt - now) })
+      : i18n.t('errors.agent.rateLimitedOver');
   }
-  return i18n.t(`common.errors.${error.kind}`);
+  return agentReason(i18n, error.kind);
 }

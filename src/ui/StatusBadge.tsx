@@ -1,9 +1,13 @@
+import type { KeysUnder } from '../i18n/i18n';
 import { useI18n } from './i18nContext';
 
 type Tone = 'ok' | 'warn' | 'danger' | 'muted' | 'info';
 
 /** Known Billing statuses get a translation and a colour; anything else is humanised ("in_review" → "In review"). */
-const TONES: Record<string, Tone> = {
+type KnownStatus = KeysUnder<'common.status'>;
+
+/** Every status with words (the catalog's common.status) has a tone, and the other way round (type-checked). */
+const TONES: Record<KnownStatus, Tone> = {
   active: 'ok',
   live: 'ok',
   paid: 'ok',
@@ -54,12 +58,19 @@ export function statusKey(status: string): string {
 /** The words for a status in the agent's language (also used where a status sits inside a sentence). */
 export function useStatusText(): (status: string) => string {
   const i18n = useI18n();
-  return (status) => (toneOf(status) ? i18n.t(`common.status.${statusKey(status)}`) : humanise(status));
+  return (status) => {
+    const key = statusKey(status);
+    return isKnown(key) ? i18n.t(`common.status.${key}`) : humanise(status);
+  };
+}
+
+function isKnown(key: string): key is KnownStatus {
+  return Object.prototype.hasOwnProperty.call(TONES, key);
 }
 
 function toneOf(status: string): Tone | undefined {
   const key = statusKey(status);
-  return Object.prototype.hasOwnProperty.call(TONES, key) ? TONES[key] : undefined;
+  return isKnown(key) ? TONES[key] : undefined;
 }
 
 export function StatusBadge({ status }: { status: string }) {

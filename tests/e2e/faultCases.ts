@@ -5,10 +5,11 @@
 import type { LocationKind } from '../../src/host/types';
 import { DESK_FIXTURES as D } from '../../src/sandbox/desk/deskFixtures';
 import { DEFAULT_FAULTS, type SimulatorConfigPatch, type SimulatorFaults } from '../../src/sandbox/simulator/config';
+import type { AdminFailureKind, MessageKey } from '../../src/i18n/i18n';
 import en from '../../translations/en.json';
 
 type Dict = { [key: string]: string | Dict };
-export function t(path: string, values: Record<string, string> = {}): string {
+export function t(path: MessageKey, values: Record<string, string> = {}): string {
   let node: string | Dict = en as unknown as Dict;
   for (const part of path.split('.')) {
     if (typeof node === 'string' || !(part in node)) throw new Error(`translations/en.json has no ${path}`);
@@ -18,10 +19,10 @@ export function t(path: string, values: Record<string, string> = {}): string {
   return node.replace(/\{(\w+)\}/g, (whole, name: string) => values[name] ?? whole);
 }
 /** The fixed words before the first placeholder (for sentences that carry a time or a name). */
-const prefix = (path: string) => t(path).split('{')[0]!.trim();
+const prefix = (path: MessageKey) => t(path).split('{')[0]!.trim();
 
 /** settings.connect.error wraps the reason: "Couldn't check the connection to Zoho Billing. {reason}". */
-const settingsError = (reason: string) => t('settings.connect.error', { reason: t(`settings.reasons.${reason}`) });
+const settingsError = (reason: AdminFailureKind) => t('settings.connect.error', { reason: t(`errors.admin.${reason}`) });
 
 /** A simulated timeout answers 504 after this long (the simulator's knob; real Desk gives up after ~30 s). */
 export const SHORT_TIMEOUT_MS = 1500;
@@ -47,49 +48,49 @@ export const FAULTS: Fault[] = [
     id: 'forbidden (403)',
     kind: 'billing',
     faults: { billing: 'forbidden' },
-    panel: [t('common.errors.forbidden')],
+    panel: [t('errors.agent.forbidden')],
     // A 403 on GET /organizations: the account may use no organization; the saved one is kept and flagged.
     settings: [t('settings.org.noneForbidden')],
   },
-  { id: 'not found (404/1002)', kind: 'billing', faults: { billing: 'not-found' }, panel: [t('common.errors.not-found')], settings: [settingsError('notFound')] },
-  { id: 'record gone (400/3004)', kind: 'billing', faults: { billing: 'gone' }, panel: [t('common.errors.not-found')], settings: [settingsError('notFound')] },
+  { id: 'not found (404/1002)', kind: 'billing', faults: { billing: 'not-found' }, panel: [t('errors.agent.not-found')], settings: [settingsError('not-found')] },
+  { id: 'record gone (400/3004)', kind: 'billing', faults: { billing: 'gone' }, panel: [t('errors.agent.not-found')], settings: [settingsError('not-found')] },
   {
     id: 'rate limited (429, Retry-After 30)',
     kind: 'billing',
     faults: { billing: 'rate-limited', retryAfterSeconds: 30 },
-    panel: [prefix('common.errors.rateLimitedUntil'), t('common.errors.rate-limited')],
-    settings: [settingsError('rateLimited')],
+    panel: [prefix('errors.agent.rateLimitedUntil'), t('errors.agent.rate-limited')],
+    settings: [settingsError('rate-limited')],
   },
   {
     id: 'rate limited (429, no Retry-After)',
     kind: 'billing',
     faults: { billing: 'rate-limited', retryAfterSeconds: null },
     // The cache knows when its cool-down ends, so the panel names that time here too (issue 15).
-    panel: [prefix('common.errors.rateLimitedUntil'), t('common.errors.rate-limited')],
-    settings: [settingsError('rateLimited')],
+    panel: [prefix('errors.agent.rateLimitedUntil'), t('errors.agent.rate-limited')],
+    settings: [settingsError('rate-limited')],
   },
-  { id: 'server error (500)', kind: 'billing', faults: { billing: 'server-error' }, panel: [t('common.errors.server')], settings: [settingsError('server')] },
+  { id: 'server error (500)', kind: 'billing', faults: { billing: 'server-error' }, panel: [t('errors.agent.server')], settings: [settingsError('server')] },
   {
     id: 'timeout (504 after the proxy gives up)',
     kind: 'billing',
     faults: { billing: 'timeout', timeoutMs: SHORT_TIMEOUT_MS },
-    panel: [t('common.errors.timeout'), t('common.errors.server'), t('common.errors.network')],
+    panel: [t('errors.agent.timeout'), t('errors.agent.server'), t('errors.agent.network')],
     settings: [settingsError('server'), settingsError('network')],
   },
-  { id: 'malformed JSON', kind: 'billing', faults: { billing: 'malformed-json' }, panel: [t('common.errors.malformed')], settings: [settingsError('malformed')] },
+  { id: 'malformed JSON', kind: 'billing', faults: { billing: 'malformed-json' }, panel: [t('errors.agent.malformed')], settings: [settingsError('malformed')] },
   {
     id: 'HTML error page (502)',
     kind: 'billing',
     faults: { billing: 'html-error' },
-    panel: [t('common.errors.server'), t('common.errors.malformed')],
+    panel: [t('errors.agent.server'), t('errors.agent.malformed')],
     settings: [settingsError('server'), settingsError('malformed')],
   },
-  { id: 'code ≠ 0 on HTTP 200', kind: 'billing', faults: { billing: 'code-nonzero' }, panel: [t('common.errors.rejected')], settings: [settingsError('rejected')] },
+  { id: 'code ≠ 0 on HTTP 200', kind: 'billing', faults: { billing: 'code-nonzero' }, panel: [t('errors.agent.rejected')], settings: [settingsError('rejected')] },
   {
     id: 'host rejection ({errMsg})',
     kind: 'host',
     faults: { hostReject: true },
-    panel: [t('common.errors.network'), t('common.errors.rejected'), t('panel.hostError')],
+    panel: [t('errors.agent.network'), t('errors.agent.rejected'), t('panel.hostError')],
     settings: [settingsError('network'), settingsError('rejected')],
   },
   {
@@ -97,14 +98,14 @@ export const FAULTS: Fault[] = [
     kind: 'storage-read',
     faults: { storageFails: true },
     panel: [t('panel.storageError')],
-    settings: [t('settings.storage.loadFailed', { reason: t('settings.reasons.storage') })],
+    settings: [t('settings.storage.loadFailed', { reason: t('errors.admin.storage') })],
   },
   {
     id: 'Desk storage write failure',
     kind: 'storage-write',
     faults: { storageWritesFail: true },
     panel: [t('panel.picker.saveFailed')],
-    settings: [t('settings.storage.saveFailed', { reason: t('settings.reasons.storage') })],
+    settings: [t('settings.storage.saveFailed', { reason: t('errors.admin.storage') })],
   },
 ];
 

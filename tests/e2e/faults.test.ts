@@ -143,7 +143,7 @@ describe('B14: a fault after a good load does not blank the customer', () => {
     // Refresh asks Billing again (tab switches alone are served from the cache and would meet no fault).
     await frame.getByRole('button', { name: t('panel.refresh') }).click();
     await expect.poll(() => failedBillingCalls(from), { timeout: 20_000 }).toBeGreaterThan(0);
-    await firstVisible(frame, [t('common.errors.server')], 20_000);
+    await firstVisible(frame, [t('errors.agent.server')], 20_000);
     expect(await frame.getByRole('heading', { name: 'Bowman Furniture' }).isVisible()).toBe(true);
     for (const tab of ['Invoices', 'Subscriptions', 'Overview']) {
       await frame.getByRole('tab', { name: tab }).click();
@@ -193,7 +193,7 @@ describe('400 + code 3004: a saved customer link whose customer Billing no longe
     await expect.poll(calls400, { timeout: 20_000 }).toBeGreaterThan(0);
     // Nobody else has that email now: the link is dropped and the panel says no customer matches (not an error).
     await frame.getByText(/^No Billing customer for /).waitFor({ timeout: 20_000 });
-    expect(await frame.getByText(t('common.errors.not-found')).count()).toBe(0);
+    expect(await frame.getByText(t('errors.agent.not-found')).count()).toBe(0);
     await expect.poll(hasLink, { timeout: 10_000 }).toBe(false);
 
     // Billing has the customers again: opening the ticket again offers them to choose from.

@@ -1,6 +1,7 @@
 // The settings page (desk.extension.preference) in real Chromium inside the simulator: one test per
 // flow of SPEC A1–A7. Texts come from translations/en.json so wording changes do not break the tests.
 import type { Frame } from 'playwright-core';
+import type { MessageKey } from '../../src/i18n/i18n';
 import en from '../../translations/en.json';
 import { openLocation, useSimulator, failOnProblems } from './harness';
 
@@ -8,7 +9,7 @@ const e2e = useSimulator();
 failOnProblems(e2e);
 
 type Dict = { [key: string]: string | Dict };
-function t(path: string, vars: Record<string, string> = {}): string {
+function t(path: MessageKey, vars: Record<string, string> = {}): string {
   let node: string | Dict = en as unknown as Dict;
   for (const part of path.split('.')) {
     if (typeof node === 'string' || !(part in node)) throw new Error(`translations/en.json has no ${path}`);

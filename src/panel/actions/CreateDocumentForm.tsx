@@ -33,7 +33,7 @@ export function CreateDocumentForm(props: CreateDocumentFormProps) {
   const i18n = useI18n();
   const base = useId();
   const doc = useCreateDocument(props);
-  const k = `actions.${kind}`;
+  const k = `actions.${kind}` as const;
   const who = customer.displayName || customer.email;
 
   if (doc.created) {

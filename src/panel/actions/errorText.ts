@@ -1,5 +1,6 @@
 import { toBillingError, type BillingError } from '../../billing/errors';
 import type { I18n } from '../../i18n/i18n';
+import { agentReason } from '../errorWords';
 
 /**
  * A write failure in plain words, plus Billing's own message as plain text when it sent one
@@ -7,7 +8,7 @@ import type { I18n } from '../../i18n/i18n';
  */
 export function errorText(i18n: I18n, e: unknown): { reason: string; detail: string | null } {
   const error: BillingError = toBillingError(e);
-  const reason = i18n.t(`actions.errors.${error.kind}`);
+  const reason = agentReason(i18n, error.kind);
   const detail = error.detail?.trim() || null;
   return { reason, detail };
 }

@@ -60,7 +60,7 @@ export interface LineView {
 export function useCreateDocument(options: CreateDocumentOptions) {
   const { host, api, kind, customer, baseCurrency } = options;
   const i18n = useI18n();
-  const k = `actions.${kind}`;
+  const k = `actions.${kind}` as const;
   const guard = useMemo(() => createWriteGuard({ storage: host.storage, api }), [host, api]);
   const fixedReference = ticketReference(options.ticketNumber);
   const currency = documentCurrency(customer.currencyCode, baseCurrency);

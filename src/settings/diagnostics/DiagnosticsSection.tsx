@@ -12,6 +12,7 @@ import type { I18n } from '../../i18n/i18n';
 import { version } from '../../../package.json';
 import type { CheckId, CheckResult } from './checks';
 import type { diagnosticsReport } from './report';
+import { verdictText } from './verdict';
 import './diagnostics.css';
 
 /** The checks and the report are their own chunk: the page needs them only once "Run checks" is pressed. */
@@ -114,7 +115,7 @@ export function DiagnosticsSection({ host, i18n, billing, buildVersion = version
               <span className={`badge zs-diag__badge--${r.status}`}>{t(`settings.diagnostics.status.${r.status}`)}</span>{' '}
               <strong>{t(`settings.diagnostics.check.${r.id}`)}</strong>
               {': '}
-              {t(`settings.diagnostics.result.${r.key}`, r.params)}
+              {verdictText(i18n, r)}
               {r.shape.length > 0 && (
                 <ul className="zs-diag__shape">
                   {r.shape.map((line, i) => (

@@ -5,14 +5,15 @@
  * what the code expects. Results never carry customer data: names, emails and ids stay out; only
  * key names, JS types, counts, HTTP statuses, Zoho codes and error kinds go in.
  */
-import { toBillingError } from '../../billing/errors';
+import { toBillingError, type BillingErrorKind } from '../../billing/errors';
 import type { BillingApi } from '../../billing/types';
 import type { Observations } from '../../host/observations';
 import type { DeskHost, HostError } from '../../host/types';
-import type { MessageParams } from '../../i18n/i18n';
+import type { KeysUnder, MessageParams } from '../../i18n/i18n';
 
 export type CheckId = 'meta' | 'storage' | 'connection' | 'profile' | 'events' | 'csp' | 'pdf' | 'version';
 export type CheckStatus = 'pass' | 'warn' | 'fail';
+export type ResultKey = KeysUnder<'settings.diagnostics.result'>;
 
 export const CHECK_IDS: readonly CheckId[] = ['meta', 'storage', 'connection', 'profile', 'events', 'csp', 'pdf', 'version'];
 
@@ -20,8 +21,10 @@ export interface CheckResult {
   id: CheckId;
   status: CheckStatus;
   /** Translation key under settings.diagnostics.result and its parameters: the one-line verdict. */
-  key: string;
+  key: ResultKey;
   params?: MessageParams;
+  /** A failed Billing call: its words come from the admins' failure words (the verdict's {reason}). */
+  reason?: BillingErrorKind;
   /** Technical lines (shapes, kinds, codes): the same in every language, safe to send to support. */
   shape: string[];
 }
@@ -40,7 +43,7 @@ export interface DiagnosticsDeps {
 
 export const CHECK_TIMEOUT_MS = 20_000;
 
-const result = (id: CheckId, status: CheckStatus, key: string, shape: string[] = [], params?: MessageParams): CheckResult => ({
+const result = (id: CheckId, status: CheckStatus, key: ResultKey, shape: string[] = [], params?: MessageParams): CheckResult => ({
   id,
   status,
   key,
@@ -110,7 +113,7 @@ async function checkConnection(deps: DiagnosticsDeps): Promise<CheckResult> {
     if (error.retryAfterMs !== undefined) parts.push(`retry after ${Math.ceil(error.retryAfterMs / 1000)} s`);
     if (error.authUrl) parts.push('authorisation link present');
     const shape = [parts.join(' · '), `message: ${error.message}`, ...(error.detail ? [`Billing says: ${error.detail}`] : [])];
-    return result('connection', 'fail', `connection.${error.kind}`, shape);
+    return { ...result('connection', 'fail', 'connection.failed', shape), reason: error.kind };
   }
 }
 

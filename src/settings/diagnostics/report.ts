@@ -6,6 +6,7 @@
  */
 import type { I18n } from '../../i18n/i18n';
 import type { CheckResult } from './checks';
+import { verdictText } from './verdict';
 
 export function redact(text: string): string {
   return (
@@ -41,7 +42,7 @@ export function diagnosticsReport(i18n: I18n, results: readonly CheckResult[], f
     '',
   ];
   for (const r of results) {
-    lines.push(`${MARK[r.status]}  ${i18n.t(`settings.diagnostics.check.${r.id}`)}: ${i18n.t(`settings.diagnostics.result.${r.key}`, r.params)}`);
+    lines.push(`${MARK[r.status]}  ${i18n.t(`settings.diagnostics.check.${r.id}`)}: ${verdictText(i18n, r)}`);
     for (const s of r.shape) lines.push(`      ${s}`);
   }
   return lines.map(redact).join('\n');

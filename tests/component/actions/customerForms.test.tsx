@@ -103,7 +103,7 @@ describe('CreateCustomerForm', () => {
     const t = await setupCreate();
     t.refuse(isPost('/customers'), () => new Response('<html>502</html>', { status: 502, headers: { 'Content-Type': 'text/html' } }));
     await t.user.click(screen.getByRole('button', { name: 'Create customer' }));
-    expect(await screen.findByRole('alert')).toHaveTextContent('Zoho Billing had a problem answering.');
+    expect(await screen.findByRole('alert')).toHaveTextContent('Zoho Billing ran into a problem.');
     expect(t.customersWith(t.email)).toHaveLength(0);
   });
 

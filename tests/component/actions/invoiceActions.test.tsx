@@ -97,7 +97,7 @@ describe('InvoiceActions', () => {
     const t = await setup();
     t.sandbox.faults.mode = 'server-error';
     await t.user.click(screen.getByRole('button', { name: 'Download PDF' }));
-    expect(await screen.findByRole('alert')).toHaveTextContent('Zoho Billing had a problem answering.');
+    expect(await screen.findByRole('alert')).toHaveTextContent('Zoho Billing ran into a problem.');
   });
 
   it('offers no payment link for a paid invoice, and no insert where there is no reply editor', async () => {

@@ -38,7 +38,7 @@ describe('actions translations', () => {
           (s) => `actions.${k}.${s}`,
         ),
       ),
-      ...['not-authorised', 'forbidden', 'not-found', 'rate-limited', 'server', 'rejected', 'malformed', 'network', 'not-configured'].map((k) => `actions.errors.${k}`),
+      ...['not-authorised', 'forbidden', 'not-found', 'rate-limited', 'server', 'rejected', 'malformed', 'network', 'not-configured', 'over-cap'].map((k) => `errors.agent.${k}`),
       ...['attention', 'street', 'city', 'state', 'zip', 'country'].map((k) => `actions.address.${k}`),
       'actions.document.kind.item',
       'actions.document.kind.plan',

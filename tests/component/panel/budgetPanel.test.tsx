@@ -41,7 +41,7 @@ describe('daily cap in the panel', () => {
   it('past the cap nothing is called until the agent clicks Retry', async () => {
     const world = await panelAt(10);
     const retry = await screen.findByRole('button', { name: 'Retry' });
-    expect(screen.getByText(/Today's cap on Zoho Billing calls is reached/)).toBeInTheDocument();
+    expect(screen.getByText(/Today's Zoho Billing call limit has been reached/)).toBeInTheDocument();
     expect(world.sandbox.calls.filter((c) => c.url.includes('/billing/'))).toHaveLength(0);
     await userEvent.setup().click(retry);
     expect(await screen.findByRole('heading', { name: /Bowman/ })).toBeInTheDocument();

@@ -33,12 +33,12 @@ describe('panel states', () => {
   });
 
   const kinds: Array<[BillingErrorKind, RegExp]> = [
-    ['forbidden', /may not see this/],
-    ['not-found', /no longer has this record/],
+    ['forbidden', /does not have permission/],
+    ['not-found', /could not find this record/],
     ['rate-limited', /too many requests/],
-    ['server', /had a problem answering/],
+    ['server', /ran into a problem/],
     ['rejected', /refused the request/],
-    ['malformed', /could not read/],
+    ['malformed', /could not be read/],
     ['network', /could not be reached/],
   ];
   it.each(kinds)('explains a %s error in plain words and recovers on Retry', async (kind, words) => {
@@ -58,7 +58,7 @@ describe('panel states', () => {
     await screen.findByRole('heading', { name: /Ada Lovelace/ });
     billing.fail = 'server';
     await user.click(screen.getByRole('tab', { name: 'Activity' }));
-    expect(await screen.findByRole('alert')).toHaveTextContent(/had a problem answering/);
+    expect(await screen.findByRole('alert')).toHaveTextContent(/ran into a problem/);
     billing.fail = null;
     await user.click(screen.getByRole('button', { name: 'Retry' }));
     expect(await screen.findByText('Subscription renewed')).toBeInTheDocument();

@@ -16,7 +16,7 @@ describe('waiting for Billing, in words', () => {
     expect(await screen.findByText(/Still loading: this is taking longer than usual\./, {}, { timeout: 6000 })).toBeVisible();
     // The gateway gives up: the hanging calls are answered 504 Gateway Timeout.
     sandbox.reset();
-    expect(await screen.findByText('Zoho Billing did not answer in time. Check the connection and try again.')).toBeInTheDocument();
+    expect(await screen.findByText('Zoho Billing did not respond in time. Check the connection and try again.')).toBeInTheDocument();
     expect(screen.queryByText(/had a problem answering/)).toBeNull();
     expect(screen.getByRole('button', { name: 'Retry' })).toBeInTheDocument();
   }, 20_000);

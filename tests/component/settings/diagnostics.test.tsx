@@ -80,15 +80,15 @@ describe('each simulator fault gives a precise red line', { timeout: 20_000 }, (
   }
 
   it.each([
-    ['notAuthorised', { faults: { notAuthorised: true } }, /^Fail.*not authorised.*kind: not-authorised · authorisation link present/],
-    ['403', { mode: 'forbidden' }, /^Fail.*no permission.*kind: forbidden · HTTP 403/],
-    ['404', { mode: 'not-found' }, /^Fail.*"not found".*kind: not-found · HTTP 404/],
-    ['429', { mode: 'rate-limited' }, /^Fail.*rate limit.*kind: rate-limited · HTTP 429/],
-    ['500', { mode: 'server-error' }, /^Fail.*server error.*kind: server · HTTP 500/],
+    ['notAuthorised', { faults: { notAuthorised: true } }, /^Fail.*the call failed: The Zoho Billing connection is not authorized.*kind: not-authorised · authorisation link present/],
+    ['403', { mode: 'forbidden' }, /^Fail.*the call failed: Your Zoho account does not have access.*kind: forbidden · HTTP 403/],
+    ['404', { mode: 'not-found' }, /^Fail.*the call failed: The item was not found in Zoho Billing.*kind: not-found · HTTP 404/],
+    ['429', { mode: 'rate-limited' }, /^Fail.*the call failed: Too many requests.*kind: rate-limited · HTTP 429/],
+    ['500', { mode: 'server-error' }, /^Fail.*the call failed: Zoho Billing ran into a problem.*kind: server · HTTP 500/],
     ['malformed JSON', { mode: 'malformed-json' }, /^Fail.*could not be read.*kind: malformed/],
     ['HTML error page', { mode: 'html-error' }, /^Fail.*kind: (malformed|server)/],
     ['code ≠ 0', { mode: 'code-nonzero' }, /^Fail.*kind: \S+ · HTTP 200 · code \d+/],
-    ['proxy down', { faults: { hostReject: true } }, /^Fail.*no answer came back.*kind: network.*message: Unable to reach the server/],
+    ['proxy down', { faults: { hostReject: true } }, /^Fail.*the call failed: Zoho could not be reached.*kind: network.*message: Unable to reach the server/],
   ] as const)('Billing: %s', async (_name, options, expected) => {
     const env = await setup(options as SandboxHostOptions & { mode?: string });
     section(env);

@@ -71,7 +71,7 @@ describe('settings page: connect (A1)', () => {
 
   it('says plainly when the check itself fails', async () => {
     setup({ billingMode: 'server-error' });
-    expect(await screen.findByRole('alert')).toHaveTextContent(/Couldn't check the connection to Zoho Billing. Zoho Billing had a problem/);
+    expect(await screen.findByRole('alert')).toHaveTextContent(/Couldn't check the connection to Zoho Billing. Zoho Billing ran into a problem/);
   });
 });
 
@@ -332,7 +332,7 @@ describe('settings page: who may change settings (A7)', () => {
 describe('settings page: stored data problems', () => {
   it('reports an unreadable stored value instead of crashing', async () => {
     setup({ settings: { version: 'x', enabled: 'maybe' } });
-    expect(await screen.findByText(/Couldn't read the saved settings. The answer could not be read./)).toBeInTheDocument();
+    expect(await screen.findByText(/Couldn't read the saved settings. The response could not be read./)).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Retry' })).toBeInTheDocument();
   });
 });

@@ -72,15 +72,15 @@ describe('shared ui', () => {
     expect(screen.getByText('処理中')).toBeInTheDocument();
   });
 
-  it('ErrorState words each kind and offers Retry only when given', async () => {
+  it('ErrorState shows its words as an alert and offers Retry only when given', async () => {
     const retry = vi.fn();
-    const { rerender } = renderIn('en', <ErrorState kind="network" onRetry={retry} />);
+    const { rerender } = renderIn('en', <ErrorState message="Zoho Billing could not be reached." onRetry={retry} />);
     expect(screen.getByRole('alert')).toHaveTextContent('Zoho Billing could not be reached.');
     await userEvent.click(screen.getByRole('button', { name: 'Retry' }));
     expect(retry).toHaveBeenCalledTimes(1);
     rerender(
       <I18nProvider i18n={createI18n('en')}>
-        <ErrorState kind="forbidden" />
+        <ErrorState message="No permission." />
       </I18nProvider>,
     );
     expect(screen.queryByRole('button', { name: 'Retry' })).toBeNull();

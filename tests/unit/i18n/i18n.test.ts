@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { createI18n, intlLocale, pickLanguage } from '../../../src/i18n/i18n';
+import { addMessages, createI18n, intlLocale, onMissingKey, pickLanguage, type MessageKey } from '../../../src/i18n/i18n';
+import ja from '../../../translations/ja.json';
+import { reportMissing } from '../../setupMessages';
 
 describe('language choice', () => {
   it.each([
@@ -22,15 +24,39 @@ describe('language choice', () => {
 });
 
 describe('messages', () => {
-  it('falls back to English, then to the key', () => {
-    const ja = createI18n('ja');
-    expect(ja.t('common.retry')).toBe('再試行');
-    expect(ja.t('no.such.key')).toBe('no.such.key');
+  it('falls back to English, then to the key, and reports the missing key', () => {
+    const missing: string[] = [];
+    onMissingKey((key, language) => missing.push(`${language}:${key}`));
+    try {
+      addMessages('ja', { ...ja, common: { ...ja.common, retry: undefined as unknown as string } });
+      const i18n = createI18n('ja');
+      expect(i18n.t('common.retry')).toBe('Retry');
+      // Not a key English has: the type check refuses it; at run time (a catalog from another build) it shows as is.
+      expect(i18n.t('no.such.key' as MessageKey)).toBe('no.such.key');
+      expect(missing).toEqual(['ja:no.such.key']);
+    } finally {
+      addMessages('ja', ja);
+      onMissingKey(reportMissing);
+    }
   });
 
   it('fills placeholders and leaves unknown ones visible', () => {
     const i18n = createI18n('en');
-    expect(i18n.t('x {a} {b}', { a: 1 })).toBe('x 1 {b}');
+    expect(i18n.t('settings.status.lastChangeValue', { when: 'Today' })).toBe('Today by {name}');
+  });
+
+  it('a plural node picks the form Intl.PluralRules names for the count, and shows the count as the language writes it', () => {
+    const i18n = createI18n('en');
+    expect(i18n.t('panel.interval.days', { count: 1 })).toBe('1 day');
+    expect(i18n.t('panel.interval.days', { count: 2 })).toBe('2 days');
+    expect(i18n.t('panel.interval.days', { count: 0 })).toBe('0 days');
+    expect(i18n.t('panel.interval.days', { count: 1500 })).toBe('1,500 days');
+    expect(createI18n('ja').t('panel.interval.days', { count: 1 })).toBe('1 日');
+  });
+
+  it('a list is joined the way the language joins one', () => {
+    expect(createI18n('en').list(['a@example.com', 'Acme'])).toBe('a@example.com, Acme');
+    expect(createI18n('ja').list(['a@example.com', '株式会社アクメ', 'Acme'])).toBe('a@example.com、株式会社アクメ、Acme');
   });
 });
 
