@@ -15,6 +15,16 @@ import { convertPrice, CURRENCIES, currencyOf, roundMoney } from './money';
 import { checkInvoiceBody, checkQuoteBody, ShapeError } from './requestShapes';
 import { bulkInvoicesFor, findBulkInvoice } from './bulkInvoices';
 import { invoicePdf } from './pdf';
+import {
+  contactPersonAnswer,
+  createdEstimateAnswer,
+  createdInvoiceAnswer,
+  customerAnswer,
+  invoiceAnswer,
+  itemAnswer,
+  planAnswer,
+  subscriptionAnswer,
+} from './answers';
 import type {
   BillingDataset,
   WireAddress,
@@ -108,18 +118,18 @@ class BadRequest extends Error {
 
 const CUSTOMER_ROW_KEYS = [
   'customer_id', 'display_name', 'salutation', 'first_name', 'last_name', 'email', 'company_name', 'phone', 'mobile', 'website',
-  'department', 'designation', 'status', 'currency_id', 'currency_code', 'currency_symbol', 'unused_credits', 'outstanding',
+  'department', 'designation', 'status', 'currency_code', 'currency_symbol', 'unused_credits', 'outstanding',
   'outstanding_receivable_amount', 'is_gapps_customer', 'has_attachment', 'tags', 'created_time', 'updated_time',
 ] as const;
 const SUBSCRIPTION_ROW_KEYS = [
-  'subscription_id', 'subscription_number', 'name', 'status', 'customer_id', 'customer_name', 'email', 'plan_name', 'plan_code',
+  'subscription_id', 'name', 'status', 'customer_id', 'customer_name', 'email', 'plan_name',
   'amount', 'sub_total', 'currency_code', 'currency_symbol', 'interval', 'interval_unit', 'auto_collect', 'created_at',
   'activated_at', 'current_term_starts_at', 'current_term_ends_at', 'last_billing_at', 'next_billing_at', 'expires_at',
   'reference_id', 'salesperson_id', 'salesperson_name', 'created_time', 'updated_time',
 ] as const;
 const INVOICE_ROW_KEYS = [
   'invoice_id', 'number', 'status', 'invoice_date', 'due_date', 'customer_id', 'customer_name', 'email', 'total', 'balance',
-  'currency_code', 'currency_symbol', 'has_attachment', 'transaction_type', 'reference_number', 'created_time', 'updated_time',
+  'currency_code', 'currency_symbol', 'has_attachment', 'reference_number', 'created_time', 'updated_time',
 ] as const;
 const ESTIMATE_ROW_KEYS = [
   'estimate_id', 'customer_name', 'customer_id', 'status', 'estimate_number', 'reference_number', 'date', 'currency_id',
@@ -410,7 +420,7 @@ function createCustomer(route: Route, body: Json): Response {
       zcrm_contact_id: '',
     },
   ];
-  return zohoJson({ code: 0, message: 'The customer has been created', customer }, 201);
+  return zohoJson({ code: 0, message: 'The customer has been created', customer: customerAnswer(customer) }, 201);
 }
 
 function updateCustomer(route: Route, id: string, body: Json): Response {
@@ -448,7 +458,7 @@ function updateCustomer(route: Route, id: string, body: Json): Response {
       shipping_address: customer.shipping_address,
     };
   }
-  return zohoJson({ code: 0, message: 'Customer information has been saved.', customer });
+  return zohoJson({ code: 0, message: 'Customer information has been saved.', customer: customerAnswer(customer) });
 }
 
 // --- subscriptions ---------------------------------------------------------------------------
@@ -609,7 +619,7 @@ function getInvoice(route: Route, id: string): Response {
     const html = `<!doctype html><html><body>${invoiceDocument(invoice).map((line) => `<p>${escape(line)}</p>`).join('')}</body></html>`;
     return new HttpResponse(html, { status: 200, headers: { 'Content-Type': 'text/html;charset=UTF-8' } });
   }
-  return success('invoice', invoice);
+  return success('invoice', invoiceAnswer(invoice));
 }
 
 interface ResolvedLine {
@@ -717,7 +727,7 @@ function createInvoice(route: Route, body: Json): Response {
   dataset.invoices.push(invoice);
   // Drafts are not receivables yet.
   if (status !== 'draft') becomeReceivable(dataset, invoice, customer);
-  return zohoJson({ code: 0, message: 'The invoice has been created.', invoice }, 201);
+  return zohoJson({ code: 0, message: 'The invoice has been created.', invoice: createdInvoiceAnswer(invoice) }, 201);
 }
 
 /** An invoice that leaves draft: a transaction row and the customer's outstanding amount, as in Billing. */
@@ -815,7 +825,7 @@ function createEstimate(route: Route, body: Json): Response {
     last_modified_time: created,
   };
   dataset.estimates.push(estimate);
-  return zohoJson({ code: 0, message: 'The estimate has been created.', estimate }, 201);
+  return zohoJson({ code: 0, message: 'The estimate has been created.', estimate: createdEstimateAnswer(estimate) }, 201);
 }
 
 function listEstimates(route: Route): Response {
@@ -873,7 +883,7 @@ function listItems(route: Route): Response {
   const rows = dataset.items.filter((i) => i.status === 'active' && (!text || i.name.toLowerCase().includes(text) || i.description.toLowerCase().includes(text)));
   const page = paginate(rows, paging(query), { applied_filter: 'Status.Active', sort_column: 'name', sort_order: 'A' });
   const base = baseCurrency(route);
-  return success('items', page.rows.map((item) => ({ ...item, rate: convertPrice(item.rate, base) })), { page_context: page.page_context });
+  return success('items', page.rows.map((item) => itemAnswer({ ...item, rate: convertPrice(item.rate, base) })), { page_context: page.page_context });
 }
 
 function listPlans(route: Route): Response {
@@ -884,7 +894,7 @@ function listPlans(route: Route): Response {
   const base = baseCurrency(route);
   return success(
     'plans',
-    page.rows.map((plan) => ({ ...plan, recurring_price: convertPrice(plan.recurring_price, base), setup_fee: plan.setup_fee && convertPrice(plan.setup_fee, base) })),
+    page.rows.map((plan) => planAnswer({ ...plan, recurring_price: convertPrice(plan.recurring_price, base), setup_fee: plan.setup_fee && convertPrice(plan.setup_fee, base) })),
     { page_context: page.page_context },
   );
 }
@@ -922,20 +932,20 @@ async function route(r: Route, faults: BillingFaults): Promise<Response> {
         if (method === 'GET') return listCustomers(r);
         if (method === 'POST') return createCustomer(r, await readJson(r.request));
       } else if (sub === undefined) {
-        if (method === 'GET') return success('customer', findCustomer(r.dataset, id));
+        if (method === 'GET') return success('customer', customerAnswer(findCustomer(r.dataset, id)));
         if (method === 'PUT') {
           findCustomer(r.dataset, id);
           return updateCustomer(r, id, await readJson(r.request));
         }
       } else if (sub === 'contactpersons' && method === 'GET') {
         findCustomer(r.dataset, id);
-        return success('contact_persons', r.dataset.contactPersons[id] ?? []);
+        return success('contact_persons', (r.dataset.contactPersons[id] ?? []).map(contactPersonAnswer));
       }
       break;
     case 'subscriptions':
       if (method !== 'GET') break;
       if (id === undefined) return listSubscriptions(r);
-      if (sub === undefined) return success('subscription', findSubscription(r.dataset, id));
+      if (sub === undefined) return success('subscription', subscriptionAnswer(findSubscription(r.dataset, id)));
       if (sub === 'recentactivities') {
         findSubscription(r.dataset, id);
         return success('activities', r.dataset.activities[id] ?? []);
