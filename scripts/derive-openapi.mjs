@@ -5,6 +5,9 @@
  * has none), so the derived file is committed; tests/unit/contract/derived.test.ts checks it is still what this
  * script derives whenever ../shared is present.
  *
+ * It also writes src/sandbox/billing/documentedBodies.json: the property names of the invoice and quote bodies, which
+ * the sandbox refuses anything outside of at run time (requestShapes.ts).
+ *
  * Kept per operation ("METHOD /path"): the file and summary it comes from, its OAuth scopes, its path and query
  * parameters, its request body and its answers, as schemas with every $ref resolved: type, format, properties
  * (nested), items, required, and enum. Zoho's files have no `enum` keyword anywhere: allowed values are written in
@@ -25,6 +28,9 @@ import { parse } from 'yaml';
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const SPEC_DIR = resolve(root, '../shared/zoho-billing-openapi');
 export const CONTRACT_FILE = join(root, 'tests/contract/zoho-billing-openapi.json');
+/** What the sandbox refuses at run time (src/sandbox/billing/requestShapes.ts): the document bodies' property names. */
+export const SANDBOX_FILE = join(root, 'src/sandbox/billing/documentedBodies.json');
+const SANDBOX_BODIES = ['POST /invoices', 'POST /estimates'];
 
 const METHODS = ['get', 'post', 'put', 'delete', 'patch'];
 
@@ -197,19 +203,37 @@ export function render(contract) {
   return `${JSON.stringify(contract, null, 1)}\n`;
 }
 
+/** Only names: which properties a body and its nested objects may carry, and which they must. */
+function namesOf(schema) {
+  const out = {};
+  if (Array.isArray(schema.required)) out.required = schema.required;
+  if (schema.properties) out.properties = Object.fromEntries(Object.entries(schema.properties).map(([k, v]) => [k, namesOf(v)]));
+  if (schema.items) out.items = namesOf(schema.items);
+  return out;
+}
+
+export function renderSandbox(contract) {
+  const bodies = Object.fromEntries(SANDBOX_BODIES.map((key) => [key, namesOf(contract.operations[key].body)]));
+  return `${JSON.stringify({ $comment: `${contract.$comment} The request bodies the sandbox checks at run time.`, source: contract.source.copiedFrom, bodies }, null, 1)}\n`;
+}
+
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   if (!existsSync(SPEC_DIR)) {
     console.error(`derive-openapi: ${SPEC_DIR} is not here; the committed ${CONTRACT_FILE} stays as it is.`);
     process.exit(2);
   }
-  const text = render(derive());
+  const contract = derive();
+  const text = render(contract);
+  const sandboxText = renderSandbox(contract);
   if (process.argv.includes('--check')) {
-    const same = existsSync(CONTRACT_FILE) && readFileSync(CONTRACT_FILE, 'utf8') === text;
+    const same =
+      existsSync(CONTRACT_FILE) && readFileSync(CONTRACT_FILE, 'utf8') === text && existsSync(SANDBOX_FILE) && readFileSync(SANDBOX_FILE, 'utf8') === sandboxText;
     console.log(same ? 'derive-openapi: the committed contract is what Zoho\'s files say' : 'derive-openapi: the committed contract is out of date; run npm run derive-openapi');
     process.exit(same ? 0 : 1);
   }
   mkdirSync(dirname(CONTRACT_FILE), { recursive: true });
   writeFileSync(CONTRACT_FILE, text);
+  writeFileSync(SANDBOX_FILE, sandboxText);
   const count = Object.keys(JSON.parse(text).operations).length;
   console.log(`derive-openapi: ${count} operations written to ${CONTRACT_FILE} (${Math.round(text.length / 1024)} KB)`);
 }

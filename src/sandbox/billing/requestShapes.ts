@@ -1,11 +1,19 @@
 /**
- * What Billing accepts in a create-invoice or create-quote body, key by key, from Zoho's OpenAPI files
- * (specs/invoices.yml `create-an-invoice-request`, specs/quotes.yml `create-an-estimate-request`).
- * A body with a missing required field or a key the schema does not define is answered 400 the way
- * Zoho Finance APIs answer them (code 4, "Invalid value passed for …" / "… is required"), so a client
- * that posts the wrong shape — e.g. the invoice shape to /estimates — fails in tests, not in production.
+ * What the sandbox accepts in a create-invoice or create-quote body. The property names and the required ones are
+ * Zoho's (invoices.yml `create-an-invoice-request`, quotes.yml `create-an-estimate-request`), read from
+ * documentedBodies.json, which scripts/derive-openapi.mjs derives from Zoho's files; a key outside them, or a missing
+ * required one, is answered 400 the way Zoho Finance APIs answer them (code 4, "Invalid value passed for …" /
+ * "… is required"), so a client that posts the wrong shape (the invoice shape to /estimates) fails in the simulator,
+ * not in production. tests/unit/contract checks every request the client sends against the files themselves.
+ *
+ * Written here by hand is only what the files cannot say:
+ * - which array holds a document's lines (`invoice_items`, `line_items`), and that it must not be empty;
+ * - a line's `rate` is accepted though invoices.yml lists it only as required, not among the line's properties;
+ * - an invoice line's `price` and `rate` are one number and must agree;
+ * - `exchange_rate` is a positive number.
  * The codes and wording are the Zoho Finance ones; Billing's exact text for these cases is unverified.
  */
+import documented from './documentedBodies.json';
 
 export class ShapeError extends Error {
   readonly status = 400;
@@ -17,6 +25,12 @@ export class ShapeError extends Error {
   }
 }
 
+interface Names {
+  required?: string[];
+  properties?: Record<string, Names>;
+  items?: Names;
+}
+
 interface Shape {
   required: readonly string[];
   allowed: ReadonlySet<string>;
@@ -25,46 +39,22 @@ interface Shape {
   lineAllowed: ReadonlySet<string>;
 }
 
-const TAX_AND_REGION = [
-  'place_of_supply', 'vat_treatment', 'gst_treatment', 'tax_treatment', 'gst_no', 'tax_id', 'tax_exemption_id',
-  'tax_authority_id', 'avatax_use_code', 'avatax_tax_code', 'avatax_exempt_no',
-];
+function shapeOf(operation: 'POST /invoices' | 'POST /estimates', lineKey: string): Shape {
+  const body = (documented.bodies as Record<string, Names>)[operation];
+  const lines = body?.properties?.[lineKey]?.items;
+  if (!body || !lines) throw new Error(`documentedBodies.json has no ${operation} body with ${lineKey}`);
+  const lineRequired = lines.required ?? [];
+  return {
+    required: body.required ?? [],
+    allowed: new Set([...Object.keys(body.properties ?? {}), ...(body.required ?? [])]),
+    lineKey,
+    lineRequired,
+    lineAllowed: new Set([...Object.keys(lines.properties ?? {}), ...lineRequired]),
+  };
+}
 
-const INVOICE: Shape = {
-  required: ['customer_id', 'invoice_items', 'date'],
-  allowed: new Set([
-    'customer_id', 'contact_persons', 'invoice_number', 'reference_number', 'cfdi_usage', 'template_id', 'date',
-    'payment_terms', 'payment_terms_label', 'due_date', 'discount', 'is_discount_before_tax', 'discount_type',
-    'is_inclusive_tax', 'exchange_rate', 'invoiced_estimate_id', 'salesperson_name', 'custom_fields', 'project_id',
-    'invoice_items', 'payment_options', 'allow_partial_payments', 'custom_body', 'custom_subject', 'notes', 'terms',
-    'shipping_charge', 'adjustment', 'adjustment_description', 'reason', ...TAX_AND_REGION,
-  ]),
-  lineKey: 'invoice_items',
-  // The SPEC requires `rate` but lists `price` among the properties: both are accepted.
-  lineRequired: ['product_id', 'rate', 'quantity'],
-  lineAllowed: new Set([
-    'product_id', 'project_id', 'time_entry_ids', 'expense_id', 'name', 'product_type', 'hsn_or_sac', 'sat_item_key_code',
-    'unitkey_code', 'description', 'item_order', 'price', 'rate', 'quantity', 'unit', 'discount', 'tax_id', 'tds_tax_id',
-    'tax_exemption_id', 'avatax_use_code', 'avatax_exempt_no', 'tax_name', 'tax_type', 'tax_percentage', 'item_total',
-  ]),
-};
-
-const QUOTE: Shape = {
-  required: ['customer_id', 'line_items'],
-  allowed: new Set([
-    'customer_id', 'contact_persons', 'template_id', 'estimate_number', 'reference_number', 'date', 'expiry_date',
-    'exchange_rate', 'discount', 'is_discount_before_tax', 'discount_type', 'is_inclusive_tax', 'custom_body',
-    'custom_subject', 'salesperson_name', 'custom_fields', 'line_items', 'notes', 'terms', 'shipping_charge', 'adjustment',
-    'adjustment_description', 'vat_treatment', 'project_id', ...TAX_AND_REGION,
-  ]),
-  lineKey: 'line_items',
-  lineRequired: ['item_id', 'rate', 'quantity'],
-  lineAllowed: new Set([
-    'item_id', 'name', 'description', 'item_order', 'rate', 'product_type', 'hsn_or_sac', 'sat_item_key_code', 'unitkey_code',
-    'quantity', 'unit', 'discount_amount', 'discount', 'tax_id', 'tds_tax_id', 'tax_exemption_id', 'avatax_tax_code',
-    'avatax_use_code', 'tax_name', 'tax_type', 'tax_percentage', 'item_total',
-  ]),
-};
+const INVOICE = shapeOf('POST /invoices', 'invoice_items');
+const QUOTE = shapeOf('POST /estimates', 'line_items');
 
 const missing = (value: unknown): boolean => value === undefined || value === null || value === '';
 
