@@ -5,6 +5,7 @@
  * properties. What real Billing is known to do beyond the files is in tests/contract/allowList.ts with its evidence.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
+import { CALL_NAMES, ENTRIES } from '../../../src/billing/callTable';
 import { BILLING_FIXTURES as F } from '../../../src/sandbox/billing/fixtures';
 import { ALLOW_LIST } from '../../contract/allowList';
 import { captureBilling, type Captured } from './capture';
@@ -57,6 +58,27 @@ describe("the client and the sandbox against Zoho's OpenAPI files", () => {
     USED_ALLOWANCES.clear();
     for (const x of captured.exchanges) [...checkRequest(x), ...checkAnswer(x)];
     expect(ALLOW_LIST.filter((e) => !USED_ALLOWANCES.has(e)).map((e) => `${e.kind} ${e.operations.join(',')} ${[e.where].flat().join(',')}`)).toEqual([]);
+  });
+
+  /** Every Zoho call of the call table (an entry and its `also` calls), as "METHOD /path" and its scope. */
+  const tableCalls = CALL_NAMES.flatMap((name) => {
+    const e = ENTRIES[name];
+    return [{ name, key: `${e.method} ${e.path}`, scope: e.scope }, ...(e.also ?? []).map((a) => ({ name, key: `${a.method} ${a.path}`, scope: a.scope }))];
+  });
+
+  it("every entry of the call table exists in Zoho's files with that method (or in the allow-list with evidence), with its scope", () => {
+    const allowedOperations = new Set(ALLOW_LIST.filter((e) => e.kind === 'operation').flatMap((e) => e.operations));
+    expect(tableCalls.filter((c) => !(c.key in CONTRACT.operations) && !allowedOperations.has(c.key)).map((c) => `${c.name}: ${c.key}`)).toEqual([]);
+    const wrongScope = tableCalls.filter((c) => {
+      const op = CONTRACT.operations[c.key];
+      return op !== undefined && op.scopes.length > 0 && !op.scopes.includes(c.scope);
+    });
+    expect(wrongScope.map((c) => `${c.name}: ${c.key} needs ${CONTRACT.operations[c.key]?.scopes.join(' or ')}, the table says ${c.scope}`)).toEqual([]);
+  });
+
+  it('every Zoho call of the call table is made by at least one scenario', () => {
+    const made = new Set(captured.exchanges.map((x) => operationKeyOf(x.method, new URL(x.url).pathname)));
+    expect(tableCalls.filter((c) => !made.has(c.key)).map((c) => `${c.name}: ${c.key}`)).toEqual([]);
   });
 
   it('names its source', () => {

@@ -4,10 +4,11 @@
  * description, notes and exchange rate, the payment link and its fallback, opening a draft, …). Everything they
  * send and everything the sandbox answers is checked against Zoho's files (contract.test.ts).
  *
- * HOW TO ADD A SCENARIO FOR A NEW CALL: add an entry below whose `run` makes the call through `c.api` (the real
- * client) once per form its request can take, e.g. one per optional body part. contract.test.ts then fails until
- * (a) every client call is made by some scenario and (b) what it sends and what the sandbox answers are in Zoho's
- * files, or in tests/contract/allowList.ts with evidence. Use the sandbox's own data (`c.stack.sandbox.dataset`) to
+ * HOW TO ADD A SCENARIO FOR A NEW CALL (a new entry of src/billing/callTable.ts): add an entry below whose `run`
+ * makes the call through `c.api` (the real client) once per form its request can take, e.g. one per optional body
+ * part. contract.test.ts fails until (a) the entry's method and path are in Zoho's files, (b) every client call and
+ * every Zoho call of the table is made by some scenario, and (c) what it sends and what the sandbox answers are in
+ * Zoho's files, or in tests/contract/allowList.ts with evidence. Use the sandbox's own data (`c.stack.sandbox.dataset`) to
  * find records, and keep scenarios independent of each other's writes.
  */
 import { BillingError } from '../../../src/billing/errors';
