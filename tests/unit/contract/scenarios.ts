@@ -176,6 +176,14 @@ export const SCENARIOS: Scenario[] = [
     },
   },
   {
+    name: 'email an invoice, with and without cc',
+    async run(c) {
+      const id = unpaidInvoiceOf(c, F.bowmanCustomerId);
+      await c.api.emailInvoice(id, { to: [F.bowmanEmail], subject: 'Your invoice', body: 'Please find your invoice.' });
+      await c.api.emailInvoice(id, { to: [F.bowmanEmail], cc: ['accounts@bowman.example'], subject: '請求書', body: 'ご確認ください。' });
+    },
+  },
+  {
     name: 'the Japanese organization, in yen',
     async run(c) {
       const jp = c.clientFor(F.japanOrgId);
