@@ -6,9 +6,10 @@
  * amount, status) for the agent's language, and Billing's own sentence as a secondary line.
  */
 import { toBillingError } from '../billing/errors';
+import { MAX_PER_PAGE } from '../billing/pagination';
 import type { InvoiceSummary, Subscription, SubscriptionActivity, Transaction } from '../billing/types';
 import type { BillingReader } from '../integration/cache/billingCache';
-import { readActivity, type ActivityKind } from './activityText';
+import { isInternalId, readActivity, type ActivityKind } from './activityText';
 import { sortSubscriptions } from './subscriptionOrder';
 
 export type EventKind = ActivityKind | 'credit' | 'refund' | 'started' | 'ended' | 'transaction';
@@ -110,23 +111,53 @@ function activityEvent(subscription: Subscription, a: SubscriptionActivity): Tim
 
 const MONEY_KINDS: Record<string, EventKind> = { invoice: 'invoice', payment: 'payment', credit: 'credit', refund: 'refund' };
 
+/** The invoices the timeline knows, by id and by number, to name an invoice transaction. */
+interface KnownInvoices {
+  byId: Map<string, InvoiceSummary>;
+  byNumber: Map<string, InvoiceSummary>;
+}
+
+function knownInvoices(invoices: InvoiceSummary[]): KnownInvoices {
+  return { byId: new Map(invoices.map((i) => [i.id, i])), byNumber: new Map(invoices.filter((i) => i.number).map((i) => [i.number, i])) };
+}
+
+/**
+ * Which invoice an invoice transaction is about. Zoho's files do not say which field names it: its
+ * `reference_id` may be the invoice's id or its number, and its `transaction_id` may be the invoice's id.
+ * Every reading is tried against the invoices known; a reference that is not an internal id is the
+ * number itself even when the invoice is not among them (it then opens nothing: its id is not known).
+ */
+export function invoiceOfTransaction(t: Pick<Transaction, 'id' | 'referenceId'>, known: KnownInvoices): { number: string | null; id: string | null } {
+  const reference = t.referenceId.trim();
+  const found = known.byId.get(reference) ?? known.byId.get(t.id) ?? known.byNumber.get(reference);
+  if (found) return { number: found.number || null, id: found.id };
+  if (reference && !isInternalId(reference)) return { number: reference, id: null };
+  // An id we cannot name yet: opened by it, as Billing's reference (its number is looked up, see loadTimeline).
+  return { number: null, id: reference || null };
+}
+
 /**
  * Zoho's transaction rows carry no currency (customers.yml "List of transactions"): a customer's transactions are
  * in the customer's currency. Without it (the customer could not be read) the number is not shown.
  */
-function transactionEvent(t: Transaction, invoicesById: Map<string, InvoiceSummary>, customerCurrency: string | null): TimelineEvent {
-  const type = t.type.toLowerCase();
-  // Own keys only: a type named "__proto__" or "constructor" is an unknown type, not Object's.
-  const kind = Object.hasOwn(MONEY_KINDS, type) ? MONEY_KINDS[type]! : 'transaction';
+/** A transaction's kind; own keys only: a type named "__proto__" or "constructor" is an unknown type, not Object's. */
+function moneyKind(type: string): EventKind {
+  const key = type.toLowerCase();
+  return Object.hasOwn(MONEY_KINDS, key) ? MONEY_KINDS[key]! : 'transaction';
+}
+
+function transactionEvent(t: Transaction, known: KnownInvoices, customerCurrency: string | null): TimelineEvent {
+  const kind = moneyKind(t.type);
   const e = blank(`t:${t.id}`, kind, t.date);
   e.currencyCode = customerCurrency ?? t.currencyCode;
   e.amount = e.currencyCode === null ? null : t.amount;
   e.status = t.status || null;
   if (kind === 'transaction') e.otherType = t.type;
-  if (kind === 'invoice' && t.referenceId) {
-    // An invoice transaction refers to the invoice by its internal id: named by its number, opened by the id.
-    e.invoiceNumber = invoicesById.get(t.referenceId)?.number || null;
-    e.opens = { kind: 'invoice', id: t.referenceId };
+  if (kind === 'invoice') {
+    // Named by its number (never an id), opened by its id.
+    const invoice = invoiceOfTransaction(t, known);
+    e.invoiceNumber = invoice.number;
+    if (invoice.id) e.opens = { kind: 'invoice', id: invoice.id };
   }
   return e;
 }
@@ -231,14 +262,27 @@ export async function loadTimeline(billing: BillingReader, customerId: string, e
   const ok = histories.flatMap((h) => (h.status === 'fulfilled' ? [h.value] : []));
   const firstFailure = histories.find((h) => h.status === 'rejected');
   if (ok.length === 0 && firstFailure && transactions.status === 'rejected') throw toBillingError(firstFailure.reason);
-  const invoices = invoicePage.status === 'fulfilled' ? invoicePage.value.value.items : [];
-  const invoicesById = new Map(invoices.map((i) => [i.id, i]));
+  let invoices = invoicePage.status === 'fulfilled' ? invoicePage.value.value.items : [];
+  const rows = transactions.status === 'fulfilled' ? transactions.value.value.items : [];
+  // An invoice transaction not named by the first invoice page (the first screen's, usually cached): ONE
+  // read of Billing's largest page of the customer's invoices names them all at once, never a call per row.
+  // The transactions page is the newest 200 too, so their invoices are almost always among these.
+  let known = knownInvoices(invoices);
+  const unnamed = rows.some((t) => moneyKind(t.type) === 'invoice' && invoiceOfTransaction(t, known).number === null);
+  if (unnamed && invoicePage.status === 'fulfilled' && invoicePage.value.value.hasMore) {
+    const [larger] = await Promise.allSettled([billing.read('listInvoices', { customerId, page: 1, perPage: MAX_PER_PAGE })]);
+    if (larger.status === 'fulfilled') {
+      const seen = new Set(invoices.map((i) => i.id));
+      invoices = [...invoices, ...larger.value.value.items.filter((i) => !seen.has(i.id))];
+      known = knownInvoices(invoices);
+    }
+  }
   const withHistory = new Set(ok.map((h) => h.subscription.id));
   const activities = ok.flatMap(({ subscription, activities: list }) => list.map((a) => activityEvent(subscription, a)));
   // Subscriptions whose history was not fetched still show when they started and ended.
   const marks = all.filter((s) => !withHistory.has(s.id)).flatMap(milestones);
   const currency = customer.status === 'fulfilled' ? customer.value.value.currencyCode : null;
-  const money = transactions.status === 'fulfilled' ? transactions.value.value.items.map((t) => transactionEvent(t, invoicesById, currency)) : [];
+  const money = rows.map((t) => transactionEvent(t, known, currency));
   return { events: mergeEvents([...activities, ...marks], money, invoices), partial: partial || histories.length !== ok.length };
 }
 

@@ -92,6 +92,11 @@ export function dateIn(text: string): string | null {
   return `${year}-${String(mi + 1).padStart(2, '0')}-${day.padStart(2, '0')}`;
 }
 
+/** A bare 15+ digit value is one of Billing's internal ids, never a number to show an agent. */
+export function isInternalId(value: string): boolean {
+  return /^\d{15,}$/.test(value.trim());
+}
+
 export function readActivity(description: string): ReadActivity {
   const text = description.trim();
   for (const [pattern, kind, capture] of PATTERNS) {
@@ -100,8 +105,7 @@ export function readActivity(description: string): ReadActivity {
     const value = m[1] ?? '';
     return {
       kind,
-      // A bare 15+ digit value is an internal id, never shown as if it were the invoice's number.
-      invoiceNumber: capture === 'number' && value && !/^\d{15,}$/.test(value) ? value : null,
+      invoiceNumber: capture === 'number' && value && !isInternalId(value) ? value : null,
       amount: capture === 'amount' ? amountIn(value) : null,
       onDate: capture === 'date' && value ? dateIn(value) : null,
     };
