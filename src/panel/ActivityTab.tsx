@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { DateTime } from '../ui/DateTime';
 import { EmptyState } from '../ui/EmptyState';
 import { Money } from '../ui/Money';
@@ -78,6 +78,7 @@ function groupByMonth(events: TimelineEvent[], month: (value: string | null) => 
 
 export function ActivityTab({ customerId }: { customerId: string }) {
   const i18n = useI18n();
+  const baseId = useId();
   const [open, setOpen] = useState<{ opens: Opens; key: string } | null>(null);
   const returnTo = useRef<string | null>(null);
   // Milestones and invoices from the pages the panel already holds: shown at once, no extra call.
@@ -139,15 +140,22 @@ export function ActivityTab({ customerId }: { customerId: string }) {
       {events.length === 0 ? (
         <EmptyState title={i18n.t('panel.activity.empty')} />
       ) : (
-        <ol className="rows" aria-label={i18n.t('panel.tabs.activity')}>
-          {groupByMonth(events, i18n.month).flatMap((group, i) => [
-            // A heading inside the list, not an item of it: the list counts events only.
-            <li key={`month:${i}:${group.month}`} role="none" className="rows-heading">
-              <h3>{group.month}</h3>
-            </li>,
-            ...group.events.map((event) => <EventRow key={event.key} event={event} onOpen={onOpen} />),
-          ])}
-        </ol>
+        // One list per month under its heading (h2: the customer's name is the page's h1), all in one group
+        // named Activity: a heading is not an item of a list, so it is not inside one.
+        <div role="group" aria-label={i18n.t('panel.tabs.activity')} className="activity-months">
+          {groupByMonth(events, i18n.month).map((group, i) => (
+            <div key={`month:${i}:${group.month}`}>
+              <h2 id={`${baseId}-m${i}`} className="rows-heading">
+                {group.month}
+              </h2>
+              <ol className="rows" aria-labelledby={`${baseId}-m${i}`}>
+                {group.events.map((event) => (
+                  <EventRow key={event.key} event={event} onOpen={onOpen} />
+                ))}
+              </ol>
+            </div>
+          ))}
+        </div>
       )}
     </>
   );

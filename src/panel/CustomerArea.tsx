@@ -186,7 +186,7 @@ export function CustomerArea({
   if (r.kind === 'choose' && !current.picking) {
     return (
       <section aria-label={i18n.t('panel.picker.title')}>
-        <h2>{i18n.t('panel.picker.title')}</h2>
+        <h1>{i18n.t('panel.picker.title')}</h1>
         <p className="muted">{i18n.t('panel.picker.help', { count: r.candidates.length })}</p>
         <ul className="rows">
           {r.candidates.map((c: Candidate) => (
@@ -217,13 +217,13 @@ export function CustomerArea({
   return (
     <section>
       {current.picking ? (
-        <EmptyState title={i18n.t('panel.picker.searchTitle')}>
+        <EmptyState page title={i18n.t('panel.picker.searchTitle')}>
           <button type="button" className="link-button" onClick={() => setChosen({ ...current, picking: false })}>
             {i18n.t('common.cancel')}
           </button>
         </EmptyState>
       ) : (
-        <EmptyState title={i18n.t('panel.none.title', { label: target.label || i18n.t('panel.none.unnamed') })}>
+        <EmptyState page title={i18n.t('panel.none.title', { label: target.label || i18n.t('panel.none.unnamed') })}>
           {searchedFor.length > 0 && <p className="muted">{i18n.t('panel.none.searched', { list: searchedFor.join(', ') })}</p>}
         </EmptyState>
       )}

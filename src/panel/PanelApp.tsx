@@ -70,7 +70,7 @@ function LocationPanel({ base, onCreateCustomer }: { base: BaseEnv; onCreateCust
     return (
       <>
         {refresh}
-        <EmptyState title={i18n.t('panel.form.nothingYet')} />
+        <EmptyState page title={i18n.t('panel.form.nothingYet')} />
       </>
     );
   if (subject.status === 'error') return <HostErrorView onRetry={subject.refresh} />;
@@ -148,14 +148,14 @@ function PanelBody({ host, createBilling = defaultFactory, cacheOptions, portalS
   const { settings, isAdmin } = start;
   if (!settings.enabled) {
     return (
-      <EmptyState title={i18n.t('panel.disabled.title')}>
+      <EmptyState page title={i18n.t('panel.disabled.title')}>
         <p>{isAdmin ? i18n.t('panel.disabled.admin') : i18n.t('panel.disabled.agent')}</p>
       </EmptyState>
     );
   }
   if (!settings.organization || !base) {
     return (
-      <EmptyState title={i18n.t('panel.noOrganization.title')}>
+      <EmptyState page title={i18n.t('panel.noOrganization.title')}>
         <p>{isAdmin ? i18n.t('panel.noOrganization.admin') : i18n.t('panel.noOrganization.agent')}</p>
       </EmptyState>
     );

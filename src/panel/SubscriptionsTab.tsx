@@ -172,26 +172,23 @@ export function SubscriptionsTab({ customerId }: { customerId: string }) {
       {list.status !== 'loading' && list.items.length > 0 && (
         <ul className="rows" aria-label={i18n.t('panel.tabs.subscriptions')}>
           {sortSubscriptions(list.items).map((s) => (
-            <li key={s.id}>
-              <button
-                type="button"
-                className="row-button"
-                onClick={() => setOpen(s.id)}
-                aria-label={i18n.t('panel.subscriptions.open', { name: s.planName || s.name })}
-              >
-                <span className="row-main">
+            <li key={s.id} className="stretch-row">
+              {/* Only the plan's name is the control (its name contains what it shows: WCAG 2.5.3); a click
+                  anywhere on the row still opens the subscription. */}
+              <span className="row-main">
+                <button type="button" className="row-button stretch" onClick={() => setOpen(s.id)} aria-label={i18n.t('panel.subscriptions.open', { name: s.planName || s.name })}>
                   <strong>{s.planName || s.name}</strong>
-                  <StatusBadge status={s.status} />
+                </button>
+                <StatusBadge status={s.status} />
+              </span>
+              <span className="row-main muted">
+                <span>
+                  <Money amount={s.amount} currency={s.currencyCode} /> / {perInterval(s)}
                 </span>
-                <span className="row-main muted">
-                  <span>
-                    <Money amount={s.amount} currency={s.currencyCode} /> / {perInterval(s)}
-                  </span>
-                  <span>
-                    <RowDate subscription={s} />
-                  </span>
+                <span>
+                  <RowDate subscription={s} />
                 </span>
-              </button>
+              </span>
             </li>
           ))}
         </ul>

@@ -1,9 +1,13 @@
 import type { ReactNode } from 'react';
 
-export function EmptyState({ title, children }: { title: string; children?: ReactNode }) {
+/**
+ * An empty or waiting state. `page` when it is all the page shows (no customer yet, disabled, no organization):
+ * its title is then the page's level-one heading, as every screen has one.
+ */
+export function EmptyState({ title, page = false, children }: { title: string; page?: boolean; children?: ReactNode }) {
   return (
     <div className="empty-state">
-      <p className="empty-title">{title}</p>
+      {page ? <h1 className="empty-title">{title}</h1> : <p className="empty-title">{title}</p>}
       {children}
     </div>
   );

@@ -135,7 +135,7 @@ describe('hostile text in the built panel (Chromium)', () => {
       expect(first.textHasMarkup).toBe(true);
 
       await frame.getByRole('tab', { name: 'Activity' }).click();
-      await frame.getByRole('list', { name: 'Activity' }).waitFor({ timeout: 20_000 });
+      await frame.getByRole('group', { name: 'Activity' }).waitFor({ timeout: 20_000 });
       expectClean(await findings(frame));
 
       await frame.getByRole('tab', { name: 'Subscriptions' }).click();

@@ -160,7 +160,7 @@ describe('hostile Billing text in every panel field', () => {
       expect(injectionProblems(document.body)).toEqual([]);
 
       await user.click(screen.getByRole('tab', { name: 'Activity' }));
-      await screen.findByRole('list', { name: 'Activity' }, { timeout: 5000 });
+      await screen.findByRole('group', { name: 'Activity' }, { timeout: 5000 });
       expect(injectionProblems(document.body)).toEqual([]);
 
       await user.click(screen.getByRole('tab', { name: 'Subscriptions' }));

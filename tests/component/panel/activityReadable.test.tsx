@@ -15,7 +15,7 @@ async function openActivity(locale: 'en' | 'ja') {
   await renderSandboxPanel({ location: 'ticket', ticketId: D.singleMatchTicketId, locale });
   await user.click(await screen.findByRole('tab', { name: WORDS[locale].tab }));
   await waitFor(() => expect(screen.queryByText(WORDS[locale].loading)).toBeNull(), { timeout: 15_000 });
-  const list = await screen.findByRole('list', { name: WORDS[locale].tab });
+  const list = await screen.findByRole('group', { name: WORDS[locale].tab });
   const rows = within(list).getAllByRole('listitem');
   return { user, list, rows, texts: rows.map((r) => r.textContent ?? '') };
 }
@@ -59,9 +59,11 @@ describe('Activity reads as one row per real event, in the agent\'s language', (
 
   it('a long history is grouped by month, newest first', async () => {
     const { list } = await openActivity('en');
-    const months = within(list).getAllByRole('heading', { level: 3 }).map((h) => h.textContent);
+    // One level below the customer's name (h1), each month's events a list named by its month.
+    const months = within(list).getAllByRole('heading', { level: 2 }).map((h) => h.textContent);
     expect(months.slice(0, 3)).toEqual(['November 2026', 'October 2026', 'September 2026']);
     expect(new Set(months).size).toBe(months.length);
+    expect(within(within(list).getByRole('list', { name: 'October 2026' })).getAllByRole('listitem').length).toBeGreaterThan(0);
   }, 30_000);
 
   it('rows open their invoice or subscription, and Back returns to the history', async () => {
@@ -71,11 +73,11 @@ describe('Activity reads as one row per real event, in the agent\'s language', (
     const invoice = await screen.findByRole('region', { name: 'Invoice INV-000355' });
     expect(within(invoice).getByRole('heading', { name: /INV-000355/ })).toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: /Back to activity/ }));
-    const list = await screen.findByRole('list', { name: 'Activity' });
+    const list = await screen.findByRole('group', { name: 'Activity' });
     const created = within(list).getAllByRole('listitem').find((r) => /^Subscription created/.test(r.textContent ?? '') && /Pro Monthly/.test(r.textContent ?? ''))!;
     await user.click(within(created).getByRole('button'));
     expect(await screen.findByRole('region', { name: 'Subscription Pro Monthly' })).toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: /Back to activity/ }));
-    expect(await screen.findByRole('list', { name: 'Activity' })).toBeInTheDocument();
+    expect(await screen.findByRole('group', { name: 'Activity' })).toBeInTheDocument();
   }, 30_000);
 });

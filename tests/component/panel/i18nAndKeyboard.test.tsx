@@ -19,7 +19,8 @@ describe('Japanese, keyboard and long lists', () => {
     expect(credits?.textContent).not.toMatch(/1,500\.00/);
     expect(within(strip).getByText(/32,400/)).toBeInTheDocument();
     await user.click(screen.getByRole('tab', { name: '請求書' }));
-    expect(await screen.findByRole('button', { name: '請求書 INV-JP-1 を開く' })).toHaveTextContent('未払い');
+    // The row says it; its control is the number.
+    expect((await screen.findByRole('button', { name: '請求書 INV-JP-1 を開く' })).closest('li')).toHaveTextContent('未払い');
   });
 
   it('tabs follow the WAI-ARIA keyboard pattern (arrows, Home, End)', async () => {

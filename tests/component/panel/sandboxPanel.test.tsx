@@ -23,7 +23,7 @@ describe('panel over the sandbox (real adapter + real Billing client)', () => {
     expect(screen.getByText('Matched by email')).toBeInTheDocument();
     expect(await screen.findByText('Billing address')).toBeInTheDocument();
     await user.click(screen.getByRole('tab', { name: 'Activity' }));
-    const activity = await screen.findByRole('list', { name: 'Activity' }, { timeout: 3000 });
+    const activity = await screen.findByRole('group', { name: 'Activity' }, { timeout: 3000 });
     expect(within(activity).getAllByRole('listitem').length).toBeGreaterThan(0);
     await user.click(screen.getByRole('tab', { name: 'Subscriptions' }));
     expect((await screen.findAllByRole('button', { name: /^Open subscription/ })).length).toBeGreaterThan(0);
@@ -160,7 +160,7 @@ describe('panel over the sandbox (real adapter + real Billing client)', () => {
     const world = await renderSandboxPanel({ location: 'ticket', ticketId: D.manySubscriptionsTicketId });
     await user.click(await screen.findByRole('tab', { name: 'Activity' }));
     expect(await screen.findByText(/Showing the history of the most relevant subscriptions/)).toBeInTheDocument();
-    expect(within(screen.getByRole('list', { name: 'Activity' })).getAllByRole('listitem').length).toBeGreaterThan(0);
+    expect(within(screen.getByRole('group', { name: 'Activity' })).getAllByRole('listitem').length).toBeGreaterThan(0);
     const activityCalls = world.sandbox.calls.filter((c) => /recentactivities/i.test(c.path)).length;
     expect(activityCalls).toBeGreaterThan(0);
     expect(activityCalls).toBeLessThanOrEqual(5);
@@ -170,10 +170,10 @@ describe('panel over the sandbox (real adapter + real Billing client)', () => {
     const user = userEvent.setup();
     const world = await renderSandboxPanel({ location: 'ticket', ticketId: D.manySubscriptionsTicketId });
     await user.click(await screen.findByRole('tab', { name: 'Activity' }));
-    const before = within(await screen.findByRole('list', { name: 'Activity' })).getAllByRole('listitem').length;
+    const before = within(await screen.findByRole('group', { name: 'Activity' })).getAllByRole('listitem').length;
     await user.click(screen.getByRole('button', { name: 'Show the history of every subscription' }));
     await waitFor(() =>
-      expect(within(screen.getByRole('list', { name: 'Activity' })).getAllByRole('listitem').length).toBeGreaterThan(before),
+      expect(within(screen.getByRole('group', { name: 'Activity' })).getAllByRole('listitem').length).toBeGreaterThan(before),
     );
     const activityCalls = new Set(world.sandbox.calls.filter((c) => /recentactivities/i.test(c.path)).map((c) => c.path));
     expect(activityCalls.size).toBe(40);

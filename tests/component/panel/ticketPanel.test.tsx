@@ -43,7 +43,7 @@ describe('ticket panel', () => {
     expect(billing.count('listSubscriptionActivities')).toBe(0);
     await user.click(screen.getByRole('tab', { name: 'Activity' }));
     await waitFor(() => expect(screen.queryByText('Loading the detailed history…')).toBeNull());
-    const list = await screen.findByRole('list', { name: 'Activity' });
+    const list = await screen.findByRole('group', { name: 'Activity' });
     const items = within(list).getAllByRole('listitem').map((li) => li.textContent ?? '');
     expect(items).toHaveLength(3);
     expect(items[0]).toMatch(/Payment/);
@@ -63,7 +63,7 @@ describe('ticket panel', () => {
     billing.before = (name) => (name === 'listSubscriptionActivities' || name === 'listTransactions' ? held : undefined);
     await user.click(screen.getByRole('tab', { name: 'Activity' }));
     expect(await screen.findByText('Loading the detailed history…')).toBeInTheDocument();
-    const quick = within(screen.getByRole('list', { name: 'Activity' })).getAllByRole('listitem').map((li) => li.textContent ?? '');
+    const quick = within(screen.getByRole('group', { name: 'Activity' })).getAllByRole('listitem').map((li) => li.textContent ?? '');
     expect(quick[0]).toMatch(/Invoice INV-0002/);
     expect(quick.some((t) => /Subscription started/.test(t))).toBe(true);
     // Only the detailed history went out; the quick view came from what the panel already had.

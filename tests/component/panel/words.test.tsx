@@ -77,7 +77,8 @@ describe('Subscriptions (B5): running and needing attention first, ended last, a
       'Open subscription Old plan',
       'Open subscription Trial plan',
     ]);
-    const row = (name: string) => within(list).getByRole('button', { name: `Open subscription ${name}` });
+    // The row says it; its control is the plan's name.
+    const row = (name: string) => within(list).getByRole('button', { name: `Open subscription ${name}` }).closest('li')!;
     expect(row('Old plan')).toHaveTextContent('Ended Jun 15, 2026');
     expect(row('Old plan')).not.toHaveTextContent(/Next billing/);
     expect(row('Trial plan')).toHaveTextContent('Trial expired');
@@ -102,8 +103,8 @@ describe('Subscriptions (B5): running and needing attention first, ended last, a
     renderPanel({ ticket: ticketFor('101'), locale: 'ja' }, subscriptionWorld());
     await user.click(await screen.findByRole('tab', { name: 'サブスクリプション' }));
     const old = await screen.findByRole('button', { name: 'サブスクリプション Old plan を開く' });
-    expect(old).toHaveTextContent('2026年6月15日に終了');
-    expect(screen.getByRole('button', { name: 'サブスクリプション Trial plan を開く' })).toHaveTextContent('トライアル期限切れ');
+    expect(old.closest('li')).toHaveTextContent('2026年6月15日に終了');
+    expect(screen.getByRole('button', { name: 'サブスクリプション Trial plan を開く' }).closest('li')).toHaveTextContent('トライアル期限切れ');
     await user.click(old);
     const detail = await screen.findByRole('region', { name: 'サブスクリプション Old plan' });
     expect(detail).not.toHaveTextContent(/自動更新/);
