@@ -3,14 +3,27 @@ import { createRoot } from 'react-dom/client';
 import '../ui/theme.css';
 import { watchCspViolations } from '../host/cspWatch';
 import { connectDeskHost, deskSdkPresent } from '../host/deskHost';
-import type { Appearance, DeskHost } from '../host/types';
+import type { DeskContext, DeskHost, DeskLook } from '../host/types';
 import { createI18n, loadMessages, pickLanguage, type I18n, type MessageKey } from '../i18n/i18n';
 
 /** The one text that cannot come from a catalog: the catalogs themselves failed to load. */
 const FILES_DID_NOT_LOAD = 'Zoho Billing could not load its files. Reload the page. / ファイルを読み込めませんでした。ページを再読み込みしてください。';
 
-function applyAppearance(appearance: Appearance): void {
-  document.documentElement.dataset.appearance = appearance;
+/**
+ * The agent's Desk look on <html>, for theme.css: light/dark, pure dark, theme colour and font family. What
+ * Desk does not tell is removed, so the panel's defaults apply (and a change back to them is followed).
+ */
+function applyLook(context: DeskContext): void {
+  const look: DeskLook = context.look ?? { appearance: context.appearance, pureDark: false, theme: null, fontFamily: null };
+  const data = document.documentElement.dataset;
+  data.appearance = look.appearance;
+  const set = (key: 'pureDark' | 'theme' | 'font', value: string | null) => {
+    if (value === null) delete data[key];
+    else data[key] = value;
+  };
+  set('pureDark', look.pureDark ? 'true' : null);
+  set('theme', look.theme);
+  set('font', look.fontFamily?.toLowerCase() ?? null);
 }
 
 /**
@@ -61,7 +74,7 @@ export async function startWidget(
   }
   const i18n = createI18n(context.locale, context.user.timeZone);
   document.documentElement.lang = i18n.language;
-  applyAppearance(context.appearance);
-  host.on('preferencesChanged', () => applyAppearance(host.context().appearance));
+  applyLook(context);
+  host.on('preferencesChanged', () => applyLook(host.context()));
   root.render(<StrictMode>{render(host, i18n)}</StrictMode>);
 }

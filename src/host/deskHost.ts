@@ -31,6 +31,7 @@ import {
 import {
   agentIsAdmin,
   appearanceOf,
+  lookOf,
   formValue,
   listData,
   parseApp,
@@ -116,6 +117,7 @@ async function createHost(zd: ZohoDeskGlobal): Promise<DeskHost> {
     dataCenter,
     dataCenterSource,
     appearance: appearanceOf(app.userPreferences, prefersDark),
+    look: lookOf(app.userPreferences, prefersDark),
     user: toDeskUser(userAnswer.ok ? userAnswer.value : null),
     portalId: portalAnswer.ok ? formValue(portalAnswer.value) : null,
   };
@@ -255,14 +257,14 @@ async function createHost(zd: ZohoDeskGlobal): Promise<DeskHost> {
   const events = createEventHub(instance, (event, payload) => {
     if (event !== 'preferencesChanged') return;
     preferences = payload;
-    context = { ...context, appearance: appearanceOf(payload, prefersDark) };
+    context = { ...context, appearance: appearanceOf(payload, prefersDark), look: lookOf(payload, prefersDark) };
   });
   events.listen('preferencesChanged');
   // With Desk's 'auto' appearance the browser's scheme decides, and it can change while the widget is open.
   watchColorScheme(() => {
     const appearance = appearanceOf(preferences, prefersDark);
     if (appearance === context.appearance) return;
-    context = { ...context, appearance };
+    context = { ...context, appearance, look: lookOf(preferences, prefersDark) };
     events.emit('preferencesChanged', preferences);
   });
 

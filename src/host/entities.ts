@@ -6,7 +6,8 @@
 import { isRecord, type UnknownRecord } from './guards';
 import { decodeJsonish, scalarText } from './parse';
 import { isAdministratorLabel } from './profiles';
-import type { Appearance, DeskAccount, DeskAddress, DeskContact, DeskTicket, DeskUser } from './types';
+import type { Appearance, DeskAccount, DeskAddress, DeskContact, DeskTicket, DeskUser, DeskLook } from './types';
+import { DESK_FONTS, DESK_THEMES } from './types';
 
 function pick(record: UnknownRecord, ...keys: string[]): string | null {
   for (const key of keys) {
@@ -239,4 +240,35 @@ export function parseApp(value: unknown): AppFacts {
 export function appearanceOf(userPreferences: unknown, prefersDark: () => boolean | null): Appearance {
   const prefs = decodeJsonish(userPreferences, { left: 1 });
   return toAppearance(isRecord(prefs) ? prefs.appearance : prefs, prefersDark);
+}
+
+/** A name as Desk might spell it: any case, spaces, '-' or '_' ("Pure Dark", "pure_dark", "theme-green"). */
+const squash = (value: string) => value.toLowerCase().replace(/[\s_-]+/g, '');
+
+/** A theme or font given as a name, or as an object naming it ({name}, {value}, {color}, {id}). */
+function named(value: unknown): string | null {
+  const decoded = decodeJsonish(value, { left: 1 });
+  if (isRecord(decoded)) return named(decoded.name ?? decoded.value ?? decoded.color ?? decoded.colour ?? decoded.id);
+  return scalarText(decoded);
+}
+
+/**
+ * The agent's Desk look from meta.userPreferences (or a user_preference.changed payload): appearance, pure dark,
+ * theme colour and font family. Only the documented values are taken (desk-sdk.md §1.1), however spelt; anything
+ * else leaves that part at the panel's default, never an unknown colour or font name in the page.
+ */
+export function lookOf(userPreferences: unknown, prefersDark: () => boolean | null): DeskLook {
+  const decoded = decodeJsonish(userPreferences, { left: 1 });
+  const prefs = isRecord(decoded) ? decoded : { appearance: decoded };
+  const appearanceText = scalarText(prefs.appearance);
+  const appearance = toAppearance(appearanceText && squash(appearanceText) === 'puredark' ? 'pureDark' : appearanceText, prefersDark);
+  const pureFlag = prefs.pureDark === true || prefs.isPureDark === true;
+  const pureDark = appearance === 'dark' && ((appearanceText !== null && squash(appearanceText) === 'puredark') || pureFlag);
+  const themeText = named(prefs.theme ?? prefs.themeColor ?? prefs.themeColour ?? prefs.color);
+  const theme = themeText ? (DESK_THEMES.find((t) => squash(themeText).replace(/^theme/, '') === t) ?? null) : null;
+  // A CSS stack ("Lato, sans-serif") names its family first.
+  const fontText = named(prefs.fontFamily ?? prefs.font ?? prefs.fontfamily);
+  const first = fontText?.split(',')[0]?.trim().replace(/^['"]|['"]$/g, '') ?? '';
+  const fontFamily = DESK_FONTS.find((f) => squash(f) === squash(first)) ?? null;
+  return { appearance, pureDark, theme, fontFamily };
 }

@@ -22,6 +22,20 @@ export type DataCenter = (typeof DATA_CENTERS)[number];
 export type DataCenterSource = 'dcType' | 'deskDomainUrl' | 'deskDomainUrls' | 'framingPage' | 'default';
 
 export type Appearance = 'light' | 'dark';
+/** Desk's theme colours and fonts (desk-sdk.md §1.1, meta.userPreferences). */
+export const DESK_THEMES = ['red', 'green', 'blue', 'yellow', 'orange'] as const;
+export type DeskTheme = (typeof DESK_THEMES)[number];
+export const DESK_FONTS = ['Puvi', 'Lato', 'Roboto'] as const;
+export type DeskFont = (typeof DESK_FONTS)[number];
+
+/** How the agent's Desk looks, as far as Desk tells the widget: null where it does not (or not in a known way). */
+export interface DeskLook {
+  appearance: Appearance;
+  /** Desk's "pure dark" (black, for OLED screens): a darker dark. */
+  pureDark: boolean;
+  theme: DeskTheme | null;
+  fontFamily: DeskFont | null;
+}
 
 export interface DeskUser {
   id: string;
@@ -42,6 +56,8 @@ export interface DeskContext {
   /** How dataCenter was decided; absent from hosts that do not tell (tests' fakes). */
   dataCenterSource?: DataCenterSource;
   appearance: Appearance;
+  /** The rest of the agent's Desk appearance; absent from hosts that do not tell (tests' fakes). */
+  look?: DeskLook;
   user: DeskUser;
   /** Desk portal (org) id: the `orgId` header of Desk API calls. */
   portalId: string | null;

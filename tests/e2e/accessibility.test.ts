@@ -86,3 +86,46 @@ describe('axe-core finds no violation (C6)', () => {
     }
   }
 });
+
+describe("the panel looks like the agent's Desk: theme colour, font and pure dark (meta.userPreferences)", () => {
+  it('follows them at start and when Desk changes them, without reloading, and axe still finds nothing', async () => {
+    const frame = await openLocation(e2e.page, 'ticket', { ticketId: D.singleMatchTicketId, appearance: 'dark', pureDark: true, theme: 'green', fontFamily: 'Lato' });
+    await frame.getByRole('tab', { name: en.panel.tabs.overview }).waitFor();
+    const look = () =>
+      frame.evaluate(() => {
+        const root = getComputedStyle(document.documentElement);
+        const link = document.querySelector('.panel-header a');
+        return {
+          background: getComputedStyle(document.body).backgroundColor,
+          accent: root.getPropertyValue('--accent').trim(),
+          link: link ? getComputedStyle(link).color : null,
+          font: getComputedStyle(document.body).fontFamily.split(',')[0]!.replace(/['"]/g, '').trim(),
+        };
+      });
+    expect(await look()).toEqual({ background: 'rgb(0, 0, 0)', accent: '#4cc38a', link: 'rgb(76, 195, 138)', font: 'Lato' });
+    const key = await e2e.page.evaluate(() => window.__deskSimulator!.state().frameKey);
+
+    // Desk's user_preference.changed, heard by the open panel.
+    await e2e.page.evaluate(() => window.__deskSimulator!.configure({ appearance: 'light', pureDark: false, theme: 'orange', fontFamily: 'Roboto' }));
+    await expect.poll(look).toEqual({ background: 'rgb(255, 255, 255)', accent: '#b54800', link: 'rgb(181, 72, 0)', font: 'Roboto' });
+    expect(await e2e.page.evaluate(() => window.__deskSimulator!.state().frameKey)).toBe(key);
+
+    // Every theme colour keeps its contrast in both appearances, pure dark too (Activity is mostly links).
+    await frame.getByRole('tab', { name: en.panel.tabs.activity }).click();
+    const found: Found[] = [];
+    for (const appearance of ['light', 'dark'] as const) {
+      for (const theme of ['red', 'green', 'blue', 'yellow', 'orange'] as const) {
+        for (const pureDark of appearance === 'dark' ? [false, true] : [false]) {
+          await e2e.page.evaluate((patch) => window.__deskSimulator!.configure(patch), { appearance, theme, pureDark });
+          await frame.waitForFunction(
+            ({ appearance, theme }) => document.documentElement.dataset.appearance === appearance && document.documentElement.dataset.theme === theme,
+            { appearance, theme },
+          );
+          found.push(...(await axe(frame, `ticket/activity ${appearance}${pureDark ? ' (pure)' : ''} ${theme}`)));
+        }
+      }
+    }
+    expect(found).toEqual([]);
+  });
+});
+

@@ -74,7 +74,7 @@ export function createFakeZohoDesk(sim: DeskSimulation): ZohoDeskGlobal {
       deskDomainUrls: Object.fromEntries(Object.entries(DESK_DOMAINS).map(([dc, host]) => [dc, `https://${host}`])),
       service: 'zohodesk',
       platform: { os: { name: 'Linux', version: '' }, browser: { name: 'Chrome', version: '', major: '' }, resolution: '' },
-      userPreferences: { appearance: sim.app.appearance, theme: 'blue', fontFamily: 'Puvi' },
+      userPreferences: { appearance: sim.app.appearance, theme: sim.app.theme, fontFamily: sim.app.fontFamily },
     },
   });
 

@@ -15,6 +15,9 @@ export interface DeskSimulationApp {
   /** meta.deskDomainUrl; undefined: the Desk host of dcType's region, null: not sent. */
   deskDomainUrl?: string | null;
   appearance: SimAppearance;
+  /** meta.userPreferences' theme colour and font family. */
+  theme: string;
+  fontFamily: string;
   user: { id: string; name: string; email: string; timeZone: string };
   portalId: string;
   isAdmin: boolean;
@@ -115,6 +118,8 @@ export const DEFAULT_SIM_APP: DeskSimulationApp = {
   locale: 'en',
   dcType: 'US',
   appearance: 'light',
+  theme: 'blue',
+  fontFamily: 'Puvi',
   user: { id: '4000000000001', name: 'Aiko Tanaka', email: 'aiko.tanaka@example.com', timeZone: 'Asia/Tokyo' },
   portalId: '700000001',
   isAdmin: true,

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
-import { DATA_CENTERS, type DataCenter } from '../../host/types';
+import { DATA_CENTERS, DESK_FONTS, DESK_THEMES, type DataCenter } from '../../host/types';
 import type { DeskRecordOption, SimulatorState } from './api';
-import { PANEL_WIDTH, SIM_LOCALES, TIME_ZONES, type SimLocale, type SimulatorConfigPatch } from './config';
+import { PANEL_WIDTH, SIM_LOCALES, TIME_ZONES, type SimLocale, type SimulatorConfig, type SimulatorConfigPatch } from './config';
 
 interface Props {
   state: SimulatorState;
@@ -135,6 +135,30 @@ export function ContextControls({ state, configure }: Props) {
           </label>
         ))}
       </div>
+      <label className="sim-check">
+        <input type="checkbox" checked={config.pureDark} disabled={config.appearance !== 'dark'} onChange={(e) => configure({ pureDark: e.target.checked })} />
+        Pure dark
+      </label>
+      <label className="sim-field">
+        Desk theme colour
+        <select value={config.theme} onChange={(e) => configure({ theme: e.target.value as SimulatorConfig['theme'] })}>
+          {DESK_THEMES.map((t) => (
+            <option key={t} value={t}>
+              {t}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="sim-field">
+        Desk font
+        <select value={config.fontFamily} onChange={(e) => configure({ fontFamily: e.target.value as SimulatorConfig['fontFamily'] })}>
+          {DESK_FONTS.map((f) => (
+            <option key={f} value={f}>
+              {f}
+            </option>
+          ))}
+        </select>
+      </label>
       <label className="sim-check">
         <input type="checkbox" checked={config.isAdmin} onChange={(e) => configure({ isAdmin: e.target.checked })} />
         Agent is a Desk admin

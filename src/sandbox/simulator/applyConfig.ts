@@ -13,11 +13,11 @@ import { asRecords, str, type Rec } from './shapes';
 
 /**
  * Which configuration changes need the widget to start again (it reads context once, at onload).
- * Faults are read per request, the width is the shell's, and appearance reaches a live widget
+ * Faults are read per request, the width is the shell's, and the look (appearance, pure dark, theme, font) reaches a live widget
  * through Desk's user_preference.changed event, as it does in Desk.
  */
 export function needsReload(before: SimulatorConfig, after: SimulatorConfig, patch: SimulatorConfigPatch): boolean {
-  const live = (c: SimulatorConfig) => JSON.stringify({ ...c, faults: null, panelWidth: 0, appearance: null });
+  const live = (c: SimulatorConfig) => JSON.stringify({ ...c, faults: null, panelWidth: 0, appearance: null, pureDark: null, theme: null, fontFamily: null });
   if ('location' in patch) return true;
   return live(before) !== live(after);
 }
@@ -31,7 +31,9 @@ export function applyConfig(sim: DeskSimulation, sandbox: BillingSandbox, c: Sim
   sim.app.location = LOCATIONS[c.location];
   sim.app.locale = c.locale;
   sim.app.dcType = c.dataCenter;
-  sim.app.appearance = c.appearance;
+  sim.app.appearance = c.appearance === 'dark' && c.pureDark ? 'pureDark' : c.appearance;
+  sim.app.theme = c.theme;
+  sim.app.fontFamily = c.fontFamily;
   sim.app.user = { ...sim.app.user, timeZone: c.timeZone };
   sim.app.isAdmin = c.isAdmin;
   const d = sandbox.desk;

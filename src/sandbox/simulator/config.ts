@@ -2,7 +2,7 @@
  * What the simulator lets a person (or a test) set: the Desk location and context, and the faults.
  * Plain data so e2e tests can pass it through `page.evaluate` and the URL can carry it.
  */
-import { DATA_CENTERS, LOCATIONS, type DataCenter, type LocationKind } from '../../host/types';
+import { DATA_CENTERS, LOCATIONS, type DataCenter, type LocationKind, DESK_FONTS, DESK_THEMES, type DeskFont, type DeskTheme } from '../../host/types';
 import { TIMEOUT_HANG_MS } from '../billing/handlers';
 
 export const LOCATION_KINDS = Object.keys(LOCATIONS) as LocationKind[];
@@ -79,6 +79,10 @@ export interface SimulatorConfig {
   locale: SimLocale;
   dataCenter: DataCenter;
   appearance: 'light' | 'dark';
+  /** Desk's pure dark (with appearance dark), theme colour and font: meta.userPreferences. */
+  pureDark: boolean;
+  theme: DeskTheme;
+  fontFamily: DeskFont;
   isAdmin: boolean;
   timeZone: string;
   panelWidth: number;
@@ -113,6 +117,9 @@ export const DEFAULT_CONFIG: SimulatorConfig = {
   locale: 'en',
   dataCenter: 'US',
   appearance: 'light',
+  pureDark: false,
+  theme: 'blue',
+  fontFamily: 'Puvi',
   isAdmin: true,
   timeZone: 'UTC',
   panelWidth: PANEL_WIDTH.default,
@@ -170,6 +177,9 @@ export function mergeConfig(base: SimulatorConfig, patch: SimulatorConfigPatch):
     locale: oneOf(SIM_LOCALES, patch.locale, base.locale),
     dataCenter: oneOf(DATA_CENTERS, patch.dataCenter, base.dataCenter),
     appearance: oneOf(['light', 'dark'] as const, patch.appearance, base.appearance),
+    pureDark: typeof patch.pureDark === 'boolean' ? patch.pureDark : base.pureDark,
+    theme: oneOf(DESK_THEMES, patch.theme, base.theme),
+    fontFamily: oneOf(DESK_FONTS, patch.fontFamily, base.fontFamily),
     isAdmin: typeof patch.isAdmin === 'boolean' ? patch.isAdmin : base.isAdmin,
     timeZone: typeof patch.timeZone === 'string' && patch.timeZone !== '' ? patch.timeZone : base.timeZone,
     panelWidth: typeof patch.panelWidth === 'number' ? clampWidth(patch.panelWidth) : base.panelWidth,
@@ -205,6 +215,9 @@ export function configFromSearch(search: string): SimulatorConfigPatch {
   assign('locale', str('locale') as SimLocale | undefined);
   assign('dataCenter', str('dc') as DataCenter | undefined);
   assign('appearance', str('appearance') as 'light' | 'dark' | undefined);
+  assign('pureDark', bool('pureDark'));
+  assign('theme', str('theme') as DeskTheme | undefined);
+  assign('fontFamily', str('font') as DeskFont | undefined);
   assign('isAdmin', bool('admin'));
   assign('timeZone', str('tz'));
   assign('panelWidth', num('width'));
@@ -257,6 +270,9 @@ export function configToSearch(config: SimulatorConfig): string {
   put('locale', config.locale, d.locale);
   put('dc', config.dataCenter, d.dataCenter);
   put('appearance', config.appearance, d.appearance);
+  put('pureDark', config.pureDark ? '1' : '0', d.pureDark ? '1' : '0');
+  put('theme', config.theme, d.theme);
+  put('font', config.fontFamily, d.fontFamily);
   put('admin', config.isAdmin ? '1' : '0', d.isAdmin ? '1' : '0');
   put('tz', config.timeZone, d.timeZone);
   put('width', String(config.panelWidth), String(d.panelWidth));

@@ -157,8 +157,9 @@ export function createSimulatorCore(options: SimulatorCoreOptions = {}): DeskSim
         clearSessionCache();
       }
       if (options.reload ?? needsReload(before, config, patch)) return reload();
-      if (before.appearance !== config.appearance) {
-        sim.emit('user_preference.changed', { appearance: config.appearance, theme: 'blue', fontFamily: 'Puvi' });
+      if (['appearance', 'pureDark', 'theme', 'fontFamily'].some((k) => before[k as keyof SimulatorConfig] !== config[k as keyof SimulatorConfig])) {
+        // Desk's own payload: the same shape as meta.userPreferences.
+        sim.emit('user_preference.changed', { appearance: sim.app.appearance, theme: sim.app.theme, fontFamily: sim.app.fontFamily });
       }
       changed();
       return Promise.resolve();

@@ -110,6 +110,8 @@ describe('context()', () => {
       dataCenter: 'JP',
       dataCenterSource: 'dcType',
       appearance: 'light',
+      // The simulated Desk's userPreferences: blue theme, Puvi.
+      look: { appearance: 'light', pureDark: false, theme: 'blue', fontFamily: 'Puvi' },
       user: { id: '4000000000001', name: 'Aiko Tanaka', email: 'aiko.tanaka@example.com', timeZone: 'Asia/Tokyo' },
       portalId: '4242',
     });
@@ -168,6 +170,15 @@ describe('context()', () => {
     sim.emit('user_preference.changed', { appearance: 'pureDark', theme: 'blue' });
     expect(host.context().appearance).toBe('dark');
     expect(seen).toEqual([{ appearance: 'pureDark', theme: 'blue' }]);
+  });
+
+  it("reads the rest of the agent's look at start and follows it (theme colour, font, pure dark)", async () => {
+    const { sim, host } = await setup({ app: { appearance: 'dark', theme: 'green', fontFamily: 'Lato' } });
+    expect(host.context().look).toEqual({ appearance: 'dark', pureDark: false, theme: 'green', fontFamily: 'Lato' });
+    sim.emit('user_preference.changed', JSON.stringify({ appearance: 'pureDark', theme: 'Orange', fontFamily: 'Roboto' }));
+    expect(host.context().look).toEqual({ appearance: 'dark', pureDark: true, theme: 'orange', fontFamily: 'Roboto' });
+    sim.emit('user_preference.changed', { appearance: 'light' });
+    expect(host.context().look).toEqual({ appearance: 'light', pureDark: false, theme: null, fontFamily: null });
   });
 });
 
