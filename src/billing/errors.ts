@@ -183,7 +183,8 @@ export function hostError(error: HostError | undefined): BillingError {
 function errorForBody(body: unknown, cause: HostError): BillingError {
   const env = envelopeOf(jsonOf(body));
   const deskStatus = statusForDeskErrorBody(body);
-  const message = env?.message || (isRecord(body) && typeof body.message === 'string' ? body.message : '');
+  // The envelope reader reads `message` from any object (Desk's bodies too); a body that is no object has none.
+  const message = env?.message ?? '';
   const init = { code: env?.code ?? undefined, detail: message || undefined, cause };
   const said = env?.code != null ? `code ${env.code}` : isRecord(body) ? String(body.errorCode ?? 'an error') : 'an error';
   const kind =

@@ -30,6 +30,9 @@ describe('an HTTP answer that is not 2xx', () => {
     [401, 0, 'not-authorised', "Billing refused the connection's authorisation (HTTP 401)"],
     [403, 57, 'forbidden', 'Billing says this user may not do that (HTTP 403)'],
     [400, 57, 'not-authorised', "Billing refused the connection's authorisation (code 57)"],
+    [429, 57, 'rate-limited', 'Billing rate limit reached (HTTP 429)'],
+    [302, 57, 'malformed', 'Unexpected HTTP status 302 from Billing'],
+    [0, 57, 'network', 'No answer from Billing'],
     [499, 57, 'not-authorised', "Billing refused the connection's authorisation (code 57)"],
     [404, 57, 'not-found', 'Billing has no such record (HTTP 404)'],
     [404, null, 'not-found', 'Billing has no such record (HTTP 404)'],
@@ -54,7 +57,7 @@ describe('an HTTP answer that is not 2xx', () => {
       status,
       code: code ?? undefined,
       detail: code === null ? undefined : 'Billing says so',
-      transient: kind === 'server' || kind === 'network',
+      transient: kind === 'server' || kind === 'network' || kind === 'rate-limited',
     });
   });
 
@@ -69,6 +72,11 @@ describe('an HTTP answer that is not 2xx', () => {
 
   it('an answer without an envelope message has no detail', () => {
     expect(errorForStatus(answer(400), { code: 2, message: '' }, NOW).detail).toBeUndefined();
+  });
+
+  it('a 429 whose answer came without any headers is still a rate limit, with no wait time', () => {
+    const bare = { status: 429, body: null } as unknown as HostResponse;
+    expect(errorForStatus(bare, null, NOW)).toMatchObject({ kind: 'rate-limited', retryAfterMs: undefined });
   });
 
   it('other answers never carry a retry time', () => {
@@ -140,6 +148,8 @@ describe('a Desk connection failure', () => {
     // A rejection that carries no remote body (or an empty one) is a lost request too.
     expect(hostError(fail({ kind: 'rejected', body: null })).kind).toBe('network');
     expect(hostError(fail({ kind: 'rejected' })).kind).toBe('network');
+    // Only a rejection is read by its body: a lost request stays lost whatever the SDK attached.
+    expect(hostError(fail({ kind: 'network', body: { code: 1002, message: 'Gone' } })).kind).toBe('network');
   });
 });
 

@@ -348,3 +348,160 @@ describe('createWriteGuard', () => {
     expect(posts).toBe(1);
   });
 });
+
+describe('what the write guard reads and tells', () => {
+  it('the invoice found after a lost answer shows its status and the balance still to pay', async () => {
+    const { billing, guard } = setup();
+    billing.postFaults = ['lost-answer'];
+    const outcome = await guard.create('invoice', input());
+    expect(outcome).toMatchObject({ status: 'created', found: true, document: { kind: 'invoice', status: 'sent', balance: 149, total: 149, currencyCode: 'USD' } });
+  });
+
+  it('an invoice without a reference whose answer is lost is found by the snapshot taken before', async () => {
+    const { billing, guard } = setup();
+    billing.postFaults = ['lost-answer'];
+    const outcome = await guard.create('invoice', input({ referenceNumber: '' }));
+    expect(outcome).toMatchObject({ status: 'created', found: true, document: { id: 'inv1', number: 'INV-0001' } });
+  });
+
+  it("checks the customer's 100 newest invoices (two pages of 50), no more", async () => {
+    const { billing, guard } = setup();
+    for (let i = 0; i < 120; i += 1) billing.invoices.push(billing.invoice(input({ referenceNumber: `OTHER-${i}` })));
+    const queries: InvoiceListQuery[] = [];
+    const list = billing.api.listInvoices;
+    billing.api.listInvoices = async (q) => {
+      queries.push(q);
+      return list(q);
+    };
+    expect((await guard.create('invoice', input())).status).toBe('created');
+    expect(queries).toEqual([
+      { customerId: 'c1', page: 1, perPage: 50 },
+      { customerId: 'c1', page: 2, perPage: 50 },
+    ]);
+  });
+
+  it('reads one page when the customer has fewer than 50 invoices', async () => {
+    const { billing, guard } = setup();
+    await guard.create('invoice', input());
+    expect(billing.lists).toBe(1);
+  });
+
+  it('an invoice whose customer Billing refuses to list (403) is not sent: the agent is told it failed', async () => {
+    const { billing, guard } = setup();
+    billing.api.listInvoices = async () => {
+      throw new BillingError('forbidden', 'HTTP 403', { status: 403 });
+    };
+    expect(await guard.create('invoice', input())).toMatchObject({ status: 'failed', error: { kind: 'forbidden' } });
+    expect(billing.posts).toBe(0);
+  });
+
+  it("asks Billing for this customer's quotes, and once it refused (its own 401 / code 57) does not ask again", async () => {
+    const storage = new MemoryStorage();
+    const asked: unknown[] = [];
+    let posts = 0;
+    const api: WriteApi = {
+      createInvoice: async () => {
+        throw new Error('not used');
+      },
+      listInvoices: async () => ({ items: [], page: 1, hasMore: false }),
+      createQuote: async (i) => {
+        posts += 1;
+        return { id: `q${posts}`, number: `QT-${posts}`, status: 'draft', date: i.date, total: 149, currencyCode: 'USD', referenceNumber: i.referenceNumber };
+      },
+      listQuotes: async (q) => {
+        asked.push(q);
+        throw new BillingError('not-authorised', 'code 57', { code: 57 });
+      },
+    };
+    const guard = createWriteGuard({ storage, api });
+    expect(await guard.create('quote', input())).toMatchObject({ status: 'created', document: { number: 'QT-1' } });
+    expect(await guard.create('quote', input({ referenceNumber: 'DESK-2' }))).toMatchObject({ status: 'created', document: { number: 'QT-2' } });
+    expect(asked).toEqual([{ customerId: 'c1', page: 1 }]);
+  });
+
+  function quoteGuard(listQuotes: WriteApi['listQuotes']) {
+    const storage = new MemoryStorage();
+    const counts = { posts: 0, invoiceLists: 0 };
+    const api: WriteApi = {
+      createInvoice: async (i) => {
+        counts.posts += 1;
+        return { id: 'i1', number: 'INV-1', status: 'draft', date: i.date, dueDate: i.date, total: 149, balance: 149, currencyCode: 'USD', customerId: i.customerId, referenceNumber: i.referenceNumber, transactionType: null, lines: [], subTotal: 149, taxTotal: 0, paymentMade: 0, creditsApplied: 0, writeOffAmount: 0, payments: [], invoiceUrl: null, notes: '' };
+      },
+      listInvoices: async () => {
+        counts.invoiceLists += 1;
+        return { items: [], page: 1, hasMore: false };
+      },
+      createQuote: async (i) => {
+        counts.posts += 1;
+        return { id: `q${counts.posts}`, number: `QT-${counts.posts}`, status: 'draft', date: i.date, total: 149, currencyCode: 'USD', referenceNumber: i.referenceNumber };
+      },
+      listQuotes,
+    };
+    return { guard: createWriteGuard({ storage, api }), counts };
+  }
+
+  it("a quote is sent when Billing answers HTTP 401 to listing quotes (a missing scope); an invoice after it is still checked", async () => {
+    const { guard, counts } = quoteGuard(async () => {
+      throw new BillingError('not-authorised', 'HTTP 401', { status: 401 });
+    });
+    expect((await guard.create('quote', input())).status).toBe('created');
+    expect((await guard.create('invoice', input())).status).toBe('created');
+    expect(counts.invoiceLists).toBe(1);
+  });
+
+  it('a quote is not sent when listing quotes fails with a server error: nothing could be checked', async () => {
+    const { guard, counts } = quoteGuard(async () => {
+      throw new BillingError('server', 'HTTP 500', { status: 500 });
+    });
+    expect(await guard.create('quote', input())).toMatchObject({ status: 'failed', error: { kind: 'server' } });
+    expect(counts.posts).toBe(0);
+  });
+
+  it('quotes over a dead connection (not authorised, no answer from Billing) are not sent', async () => {
+    const storage = new MemoryStorage();
+    let posts = 0;
+    const api: WriteApi = {
+      createInvoice: async () => {
+        throw new Error('not used');
+      },
+      listInvoices: async () => ({ items: [], page: 1, hasMore: false }),
+      createQuote: async () => {
+        posts += 1;
+        throw new Error('not expected');
+      },
+      listQuotes: async () => {
+        throw new BillingError('not-authorised', 'The Zoho Billing connection is not authorised');
+      },
+    };
+    const guard = createWriteGuard({ storage, api });
+    expect(await guard.create('quote', input())).toMatchObject({ status: 'failed', error: { kind: 'not-authorised' } });
+    expect(posts).toBe(0);
+  });
+
+  it('a pending record whose check cannot reach Billing sends nothing: the outcome stays unknown', async () => {
+    const { storage, billing, guard } = setup();
+    billing.postFaults = ['timeout'];
+    expect((await guard.create('invoice', input())).status).toBe('unknown');
+    billing.listFails = 1;
+    expect(await guard.create('invoice', input())).toMatchObject({ status: 'unknown', error: { kind: 'network' } });
+    expect(billing.posts).toBe(1);
+    expect(storage.items.size).toBe(1);
+  });
+
+  it('tells the form about a pending record left by an earlier attempt', async () => {
+    const { guard, billing } = setup();
+    expect(await guard.pending('invoice', input())).toBeNull();
+    billing.postFaults = ['timeout'];
+    await guard.create('invoice', input());
+    expect(await guard.pending('invoice', input())).toMatchObject({ reference: 'DESK-104233', customerId: 'c1', kind: 'invoice' });
+  });
+
+  it('storage that throws instead of answering gives an unknown outcome, not a crash', async () => {
+    const { storage, billing, guard } = setup();
+    storage.get = async () => {
+      throw new Error('storage exploded');
+    };
+    expect(await guard.create('invoice', input())).toMatchObject({ status: 'unknown', error: { kind: 'malformed', message: 'storage exploded' } });
+    expect(billing.posts).toBe(0);
+  });
+});
