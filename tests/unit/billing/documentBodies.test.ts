@@ -3,9 +3,9 @@
  * files name, with the amounts exactly as entered, and a document Billing would get wrong refused before any call.
  */
 import { describe, expect, it } from 'vitest';
-import { invoiceBody, quoteBody } from '../../../src/billing/documentBodies';
+import { bodies, customerAddressesBody, customerBody, invoiceBody, invoicePaymentBody, quoteBody } from '../../../src/billing/documentBodies';
 import { BillingError } from '../../../src/billing/errors';
-import type { DocumentInput, DocumentLineInput } from '../../../src/billing/types';
+import type { Customer, CustomerInput, DocumentInput, DocumentLineInput } from '../../../src/billing/types';
 
 const line = (over: Partial<DocumentLineInput> = {}): DocumentLineInput => ({ productId: 'p1', name: 'Support hours', price: 120.5, quantity: 3, ...over });
 const input = (over: Partial<DocumentInput> = {}): DocumentInput => ({
@@ -121,5 +121,51 @@ describe('a document Billing would get wrong is refused before any call', () => 
     expect(refusal(() => quoteBody(input({ exchangeRate: Number.NaN }))).detail).toBe('the exchange rate is not a positive number');
     expect(refusal(() => quoteBody(input({ exchangeRate: -1 }))).detail).toBe('the exchange rate is not a positive number');
     expect(refusal(() => quoteBody(input({ exchangeRate: Number.POSITIVE_INFINITY }))).detail).toBe('the exchange rate is not a positive number');
+  });
+});
+
+const person = (over: Partial<CustomerInput> = {}): CustomerInput => ({
+  displayName: '', firstName: '', lastName: '', email: ' hana@example.jp ', companyName: '', phone: '', billingAddress: null, shippingAddress: null, ...over,
+});
+
+describe('the customer Billing receives', () => {
+  it('is named by its display name, else the company, else the full name, else the email, all trimmed', () => {
+    expect(customerBody(person({ displayName: ' Yamada Trading ', companyName: 'ACME' })).display_name).toBe('Yamada Trading');
+    expect(customerBody(person({ displayName: ' ', companyName: ' 株式会社山田商事 ', firstName: 'Hana' })).display_name).toBe('株式会社山田商事');
+    expect(customerBody(person({ firstName: ' Hana ', lastName: ' Yamada ' })).display_name).toBe('Hana Yamada');
+    expect(customerBody(person({ lastName: 'Yamada' })).display_name).toBe('Yamada');
+    expect(customerBody(person()).display_name).toBe('hana@example.jp');
+  });
+
+  it('sends the two required fields, and the optional ones only when given, trimmed', () => {
+    expect(customerBody(person({ displayName: 'Hana' }))).toEqual({ display_name: 'Hana', email: 'hana@example.jp' });
+    expect(customerBody(person({ firstName: ' Hana ', lastName: 'Yamada ', companyName: ' ACME', phone: ' +81 3 1234 5678 ' }))).toEqual({
+      display_name: 'ACME', email: 'hana@example.jp', first_name: 'Hana', last_name: 'Yamada', company_name: 'ACME', phone: '+81 3 1234 5678',
+    });
+  });
+
+  it('sends each address with only the fields that were filled in', () => {
+    const body = customerBody(person({
+      displayName: 'Hana',
+      billingAddress: { attention: 'Accounts', street: '1-2-3 Ginza', street2: '', city: 'Chuo-ku', state: 'Tokyo', zip: '104-0061', country: 'Japan', phone: '03', fax: '04' },
+      shippingAddress: { city: 'Osaka' },
+    }));
+    expect(body.billing_address).toEqual({ attention: 'Accounts', street: '1-2-3 Ginza', street2: '', city: 'Chuo-ku', state: 'Tokyo', zip: '104-0061', country: 'Japan', phone: '03', fax: '04' });
+    expect(body.shipping_address).toEqual({ city: 'Osaka' });
+    expect(customerBody(person({ billingAddress: { city: undefined as unknown as string } })).billing_address).toEqual({});
+  });
+
+  it('a new address is sent with the display name and email Billing requires, unchanged', () => {
+    const customer = { displayName: 'Yamada Trading', email: 'ap@yamada.jp' } as Customer;
+    expect(customerAddressesBody({ customer, billing: { city: 'Tokyo' }, shipping: null })).toEqual({ display_name: 'Yamada Trading', email: 'ap@yamada.jp', billing_address: { city: 'Tokyo' } });
+    expect(customerAddressesBody({ customer, billing: null, shipping: { zip: '530-0001' } })).toEqual({ display_name: 'Yamada Trading', email: 'ap@yamada.jp', shipping_address: { zip: '530-0001' } });
+  });
+
+  it('a payment link is asked for by the invoice id', () => {
+    expect(invoicePaymentBody('2468013000000079426')).toEqual({ invoice_id: '2468013000000079426' });
+  });
+
+  it('the call table finds every builder by its name', () => {
+    expect(bodies).toEqual({ customer: customerBody, customerAddresses: customerAddressesBody, invoice: invoiceBody, quote: quoteBody, invoicePayment: invoicePaymentBody });
   });
 });
