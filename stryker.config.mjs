@@ -18,6 +18,8 @@ export default {
     // Exactly one document per confirmed click, and the pending record that proves it.
     'src/integration/writes/writeGuard.ts',
     'src/integration/writes/pendingWrite.ts',
+    // Exactly once for actions on existing records (subscription and payment actions).
+    'src/integration/writes/actionGuard.ts',
     // Activity: one row per real event (money rows absorb Billing's sentences).
     'src/panel/activity.ts',
   ],
