@@ -32,6 +32,8 @@ export default {
   // hand, listed in tests/mutation-equivalents.md.
   ignoreStatic: true,
   concurrency: 2,
+  // The first run is the whole unit + component suite in one Vitest worker: ~10 min on a busy 2-core machine.
+  dryRunTimeoutMinutes: 25,
   // A mutant that loops forever is killed by the timeout; the shared machine makes runs slow, not wrong.
   timeoutMS: 20_000,
   timeoutFactor: 2,
