@@ -3,7 +3,7 @@
  * files name, with the amounts exactly as entered, and a document Billing would get wrong refused before any call.
  */
 import { describe, expect, it } from 'vitest';
-import { bodies, customerAddressesBody, customerBody, invoiceBody, invoicePaymentBody, quoteBody } from '../../../src/billing/documentBodies';
+import { bodies, customerAddressesBody, customerBody, invoiceBody, invoiceEmailBody, invoicePaymentBody, quoteBody } from '../../../src/billing/documentBodies';
 import { BillingError } from '../../../src/billing/errors';
 import type { Customer, CustomerInput, DocumentInput, DocumentLineInput } from '../../../src/billing/types';
 
@@ -166,6 +166,28 @@ describe('the customer Billing receives', () => {
   });
 
   it('the call table finds every builder by its name', () => {
-    expect(bodies).toEqual({ customer: customerBody, customerAddresses: customerAddressesBody, invoice: invoiceBody, quote: quoteBody, invoicePayment: invoicePaymentBody });
+    expect(bodies).toMatchObject({ customer: customerBody, customerAddresses: customerAddressesBody, invoice: invoiceBody, quote: quoteBody, invoicePayment: invoicePaymentBody, invoiceEmail: invoiceEmailBody });
+  });
+});
+
+describe('the invoice e-mail Billing receives', () => {
+  it('sends the trimmed recipients, copies only when there are some, the subject trimmed and the text as written', () => {
+    expect(invoiceEmailBody({ to: [' ap@yamada.jp ', ''], subject: ' Invoice INV-000241 ', body: ' Dear Hana,\n' })).toEqual({
+      to_mail_ids: ['ap@yamada.jp'], subject: 'Invoice INV-000241', body: ' Dear Hana,\n',
+    });
+    expect(invoiceEmailBody({ to: ['ap@yamada.jp'], cc: [' boss@yamada.jp', ' '], subject: 'S', body: 'B' })).toEqual({
+      to_mail_ids: ['ap@yamada.jp'], cc_mail_ids: ['boss@yamada.jp'], subject: 'S', body: 'B',
+    });
+    expect(invoiceEmailBody({ to: ['ap@yamada.jp'], cc: [], subject: 'S', body: 'B' })).not.toHaveProperty('cc_mail_ids');
+  });
+
+  it('an e-mail Billing could not send is refused before any call, naming every problem', () => {
+    expect(refusal(() => invoiceEmailBody({ to: [' '], cc: ['not-an-address', 'a b@c.d'], subject: ' ', body: '  ' }))).toEqual({
+      kind: 'rejected',
+      message: 'The e-mail is incomplete',
+      detail: 'no recipient; "not-an-address" is not an e-mail address; "a b@c.d" is not an e-mail address; no subject; no text',
+    });
+    expect(refusal(() => invoiceEmailBody({ to: ['@yamada.jp', 'ap@'], subject: 'S', body: 'B' })).detail).toBe('"@yamada.jp" is not an e-mail address; "ap@" is not an e-mail address');
+    expect(refusal(() => invoiceEmailBody({ to: ['x ap@yamada.jp'], subject: 'S', body: 'B' })).detail).toBe('"x ap@yamada.jp" is not an e-mail address');
   });
 });
