@@ -349,8 +349,11 @@ export const CALLS = {
     screen: 'later',
     request: (invoiceId) => ({ params: [invoiceId] }),
     answer: { none: true },
-    // Its status changed: the invoice and every invoice list that may show it read again.
-    changes: { reads: [{ call: 'getInvoice', when: ([id], invoiceId) => id === invoiceId }, { call: 'listInvoices' }] },
+    // A draft opened is owed: the invoice, every invoice list that may show it and its customer's balances read again.
+    changes: {
+      record: (invoiceId) => invoiceId,
+      reads: [{ call: 'getInvoice', when: ([id], invoiceId) => id === invoiceId }, { call: 'listInvoices' }],
+    },
   }),
 
   /** Billing e-mails the invoice to the given addresses; a draft becomes sent (and owed) by it. */
