@@ -9,8 +9,10 @@ import { BudgetBanner } from './BudgetBanner';
 import { CustomerHeader } from './CustomerHeader';
 import { Spinner } from '../ui/Spinner';
 import { ActionSuspense, LazyCreateDocumentForm, LazyEditAddressesForm } from './lazyActions';
-import { ActivityTab, InvoicesTab, prefetchTabs, SubscriptionsTab } from './lazyTabs';
+import { ActivityTab, InvoicesTab, LazyInvoiceDetail, LazySubscriptionDetail, prefetchTabs, SubscriptionsTab } from './lazyTabs';
 import { OverviewTab } from './OverviewTab';
+import { ProblemLine, type OpenTarget } from './ProblemLine';
+import { useProblems } from './useProblems';
 import { usePanelEnv } from './panelEnv';
 import { SummaryStrip } from './SummaryStrip';
 import { useBillingRead } from './useBilling';
@@ -41,6 +43,8 @@ export function CustomerView({
   const [tab, setTab] = useState<TabId>('overview');
   const [form, setForm] = useState<OpenForm>(null);
   const [saved, setSaved] = useState<Customer | null>(null);
+  // What the problem line's fix opened, in place of the tabs until Back.
+  const [opened, setOpened] = useState<OpenTarget | null>(null);
   const region = useRef<HTMLElement>(null);
   const root = useRef<HTMLDivElement>(null);
   // Keyboard and screen-reader users land in the form that opened, and back on its opener after.
@@ -62,6 +66,12 @@ export function CustomerView({
   const detail = useBillingRead('getCustomer', id);
   const subs = useBillingRead('listSubscriptions', id, 1);
   const invoices = useBillingRead('listInvoices', { customerId: id, page: 1 });
+  const problems = useProblems(
+    id,
+    summary.currencyCode,
+    subs.status === 'ready' ? subs.value.items : null,
+    invoices.status === 'ready' ? invoices.value.items : null,
+  );
   // Documents are created from a ticket or a Desk contact/account, not from a ticket still being written.
   const kind = host.context().kind;
   const canCreateDocuments = kind === 'ticket' || kind === 'contact' || kind === 'account';
@@ -118,6 +128,15 @@ export function CustomerView({
           />
         </ActionSuspense>
       );
+  } else if (opened) {
+    const back = () => setOpened(null);
+    const backLabel = i18n.t('common.back');
+    body =
+      opened.kind === 'invoice' ? (
+        <LazyInvoiceDetail key={opened.id} invoiceId={opened.id} onBack={back} backLabel={backLabel} />
+      ) : (
+        <LazySubscriptionDetail key={opened.id} subscriptionId={opened.id} onBack={back} backLabel={backLabel} />
+      );
   } else {
     body = (
       <Tabs
@@ -145,6 +164,7 @@ export function CustomerView({
         onRefresh={reload}
         ageMs={detail.status === 'ready' ? detail.ageMs : 0}
       />
+      {problems && form === null && <ProblemLine problems={problems} onOpen={setOpened} />}
       <SummaryStrip
         customer={customer}
         subscriptions={subs.status === 'ready' ? subs.value.items : subs.status === 'error' ? [] : null}

@@ -16,6 +16,10 @@ const loadLaterCalls = () => import('../billing/laterCalls');
 const Activity = lazy(() => loadActivity().then((m) => ({ default: m.ActivityTab })));
 const Subscriptions = lazy(() => loadSubscriptions().then((m) => ({ default: m.SubscriptionsTab })));
 const Invoices = lazy(() => loadInvoices().then((m) => ({ default: m.InvoicesTab })));
+const SubscriptionDetail = lazy(() => loadSubscriptions().then((m) => ({ default: m.SubscriptionDetailView })));
+// InvoicesTab's module holds the invoice detail too (it imports it), so opening one from the problem line
+// reuses the prefetched chunk.
+const InvoiceDetail = lazy(() => import('./InvoiceDetailView').then((m) => ({ default: m.InvoiceDetailView })));
 
 /** Starts fetching every tab's chunk (and the calls they make); harmless to call again (the module loader keeps one promise each). */
 export function prefetchTabs(): void {
@@ -42,6 +46,26 @@ export function InvoicesTab({ customerId }: { customerId: string }) {
   return (
     <Suspense fallback={<Spinner />}>
       <Invoices customerId={customerId} />
+    </Suspense>
+  );
+}
+
+type DetailProps = { onBack: () => void; backLabel?: string };
+
+/** A subscription opened by the problem line's fix, in place of the tabs. */
+export function LazySubscriptionDetail(props: DetailProps & { subscriptionId: string }) {
+  return (
+    <Suspense fallback={<Spinner />}>
+      <SubscriptionDetail {...props} />
+    </Suspense>
+  );
+}
+
+/** An invoice opened by the problem line's fix, in place of the tabs. */
+export function LazyInvoiceDetail(props: DetailProps & { invoiceId: string }) {
+  return (
+    <Suspense fallback={<Spinner />}>
+      <InvoiceDetail {...props} />
     </Suspense>
   );
 }

@@ -262,6 +262,10 @@ export function createBillingCache(api: BillingApi, options: CacheOptions): Bill
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
+    peek<K extends ReadCall>(call: K, ...args: Parameters<BillingApi[K]>): ReadResult<K> | null {
+      const entry = kept(call, args, keyOf(call, args));
+      return entry && now() - entry.fetchedAt < keepMs ? (entry.value as ReadResult<K>) : null;
+    },
     lastGoodForCustomer(customerId) {
       const found: LastGood[] = [];
       for (const entry of entries.values()) {

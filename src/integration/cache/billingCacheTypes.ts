@@ -74,6 +74,11 @@ export interface BillingCache extends BillingReader {
   keyOf<K extends ReadCall>(call: K, ...args: Parameters<BillingApi[K]>): string;
   /** Hear about kept and dropped answers; returns the unsubscribe. */
   subscribe(listener: (event: CacheEvent) => void): () => void;
+  /**
+   * What is kept for one read, never calling Billing (null: nothing kept, or older than the keep window).
+   * For what may show only when the panel already holds it (the problem line's card and failed payments).
+   */
+  peek<K extends ReadCall>(call: K, ...args: Parameters<BillingApi[K]>): ReadResult<K> | null;
   /** Every answer kept for one customer (its detail, lists), newest first. */
   lastGoodForCustomer(customerId: string): LastGood[];
   /** Drops this customer's answers; every reader of them reads again (Refresh, after a write). */
