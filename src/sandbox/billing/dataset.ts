@@ -10,7 +10,7 @@ import { createRandom, type Random } from './random';
 import { convertPrice, currencyOf, idFromNumber, roundMoney } from './money';
 import { bulkInvoice, BULK_UNPAID_WINDOW } from './bulkInvoices';
 import { invoiceRow } from './invoiceRow';
-import { addDays, addInterval, dateTime, daysBetween, formattedDate, periodsBetween, SANDBOX_TODAY } from './calendar';
+import { addDays, addInterval, addMonths, dateTime, daysBetween, formattedDate, periodsBetween, SANDBOX_TODAY } from './calendar';
 import { ticketNumberOf } from '../../billing/ticketReference';
 import { BILLING_FIXTURES as F, TICKET_NUMBERS as T, deskReference } from './fixtures';
 import type {
@@ -825,6 +825,22 @@ class WorldBuilder {
     return invoice;
   }
 
+  /** A declined card payment as the customer's transactions list it (payments.yml: status `failure`). */
+  failedPayment(customer: WireCustomer, date: string, amount: number): void {
+    const info = currencyOf(customer.currency_code);
+    this.transactions.push({
+      transaction_id: this.id(),
+      reference_id: this.id(),
+      customer_id: customer.customer_id,
+      date,
+      type: 'payment',
+      status: 'failure',
+      amount: amount.toFixed(info.precision),
+      currency_code: info.code,
+      currency_symbol: info.symbol,
+    });
+  }
+
   refund(customer: WireCustomer, usd: number, daysAgo: number): void {
     const info = currencyOf(customer.currency_code);
     this.transactions.push({
@@ -882,8 +898,13 @@ class WorldBuilder {
   }
 
   /** Invoice and quote numbers follow creation order, as in a real org. */
+  /** Invoices from here on are numbered after all earlier ones (the problem cases keep everyone else's numbers). */
+  numberLaterFrom: number | null = null;
+
   finish(): void {
-    const byCreation = [...this.invoices].sort((a, b) => compareText(a.created_time, b.created_time) || compareText(a.invoice_id, b.invoice_id));
+    const byTime = (a: WireInvoice, b: WireInvoice) => compareText(a.created_time, b.created_time) || compareText(a.invoice_id, b.invoice_id);
+    const split = this.numberLaterFrom ?? this.invoices.length;
+    const byCreation = [...this.invoices.slice(0, split).sort(byTime), ...this.invoices.slice(split).sort(byTime)];
     byCreation.forEach((invoice, index) => {
       invoice.number = `INV-${String(index + 1).padStart(6, '0')}`;
     });
@@ -1251,6 +1272,70 @@ function buildFiller(b: WorldBuilder, count: number): void {
 }
 
 // ---------------------------------------------------------------------------------------------
+// The problem line's customers (issue 20): one per kind. Built after the filler, so the filler's draws
+// (and every id, number and amount the other tests and shots know) stay as they were.
+
+/** The last day of the month `day` is in. */
+function monthEnd(day: string): string {
+  return addDays(addMonths(`${day.slice(0, 8)}01`, 1), -1);
+}
+
+/** A card valid for years: only Tanaka's card is the problem. */
+function longCard(subscription: WireSubscription): void {
+  if (!subscription.card) return;
+  subscription.card.expiry_month = 12;
+  subscription.card.expiry_year = Number(subscription.created_at.slice(0, 4)) + 6;
+}
+
+function buildProblemCases(b: WorldBuilder): void {
+  const today = b.today;
+  const kestrel = b.customer({
+    id: F.kestrelCustomerId,
+    display_name: 'Kestrel Analytics Inc.', first_name: 'Oliver', last_name: 'Grant', email: F.kestrelEmail, company_name: 'Kestrel Analytics Inc.',
+    phone: '+1 617 555 0119', currency: 'USD', payment_terms: 0, createdDaysAgo: 420,
+    billing: { attention: 'Oliver Grant', street: '40 Water St', city: 'Boston', state: 'Massachusetts', state_code: 'MA', zip: '02109', country: 'U.S.A' },
+  });
+  // The term started 10 days ago: its renewal charge was declined the day after, and Billing is retrying.
+  const termStart = addDays(today, -10);
+  const dunning = b.subscription(kestrel, { plan: 'pro-monthly', status: 'dunning', startDaysAgo: daysBetween(addMonths(termStart, -12), today) });
+  longCard(dunning);
+  const renewal = b.invoices.find((invoice) => invoice.invoice_id === dunning.child_invoice_id);
+  if (renewal) b.failedPayment(kestrel, addDays(renewal.invoice_date, 1), renewal.total);
+
+  const hoshino = b.customer({
+    id: F.hoshinoCustomerId,
+    display_name: '星野デザイン事務所', first_name: '結衣', last_name: '星野', email: F.hoshinoEmail, company_name: '星野デザイン事務所',
+    phone: '+81 3-5555-0123', currency: 'JPY', payment_terms: 30, createdDaysAgo: 11,
+    billing: { attention: '星野 結衣', street: '神宮前3-2-1', city: '渋谷区', state: '東京都', state_code: '13', zip: '150-0001', country: 'Japan' },
+  });
+  // jp-standard-monthly has a 14-day trial: created 11 days ago, it ends in 3 days.
+  longCard(b.subscription(hoshino, { plan: 'jp-standard-monthly', status: 'trial', startDaysAgo: 11 }));
+
+  const meadowbrook = b.customer({
+    id: F.meadowbrookCustomerId,
+    display_name: 'Meadowbrook Bakery', first_name: 'Fiona', last_name: 'Shaw', email: F.meadowbrookEmail, company_name: 'Meadowbrook Bakery',
+    currency: 'GBP', payment_terms: 15, createdDaysAgo: 300,
+    billing: { attention: 'Fiona Shaw', street: '12 Mill Lane', city: 'Bath', state: 'Somerset', zip: 'BA1 1AA', country: 'United Kingdom' },
+  });
+  // Cancelled at the end of its term, which ends in 9 days.
+  longCard(b.subscription(meadowbrook, { plan: 'basic-monthly', status: 'non_renewing', startDaysAgo: daysBetween(addMonths(addDays(today, 9), -6), today) }));
+
+  const tanaka = b.customer({
+    id: F.tanakaCustomerId,
+    display_name: '田中精機株式会社', first_name: '恵子', last_name: '田中', email: F.tanakaEmail, company_name: '田中精機株式会社',
+    phone: '+81 52-555-0147', currency: 'JPY', payment_terms: 30, createdDaysAgo: 400,
+    billing: { attention: '経理部 田中 恵子', street: '栄3-5-12', city: '名古屋市中区', state: '愛知県', state_code: '23', zip: '460-0008', country: 'Japan' },
+  });
+  // Renews on the 1st of next month (day 1 never clamps); the card is valid through the end of this month.
+  const renewsOn = addDays(monthEnd(today), 1);
+  const live = b.subscription(tanaka, { plan: 'jp-standard-monthly', status: 'live', startDaysAgo: daysBetween(addMonths(renewsOn, -8), today), quantity: 2 });
+  if (live.card) {
+    live.card.expiry_month = Number(today.slice(5, 7));
+    live.card.expiry_year = Number(today.slice(0, 4));
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
 
 export const FILLER_CUSTOMER_COUNT = 46;
 
@@ -1260,6 +1345,8 @@ export function generateBillingDataset(options: BillingDatasetOptions = {}): Bil
   const b = new WorldBuilder(seed, today);
   buildAnchors(b);
   buildFiller(b, Math.max(0, Math.floor(options.fillerCustomers ?? FILLER_CUSTOMER_COUNT)));
+  b.numberLaterFrom = b.invoices.length;
+  buildProblemCases(b);
   b.finish();
   const globexSubs = b.subscriptions.filter((s) => s.customer_id === F.globexCustomerId).map((s) => s.subscription_id);
   const globexBulkCount = F.globexInvoiceCount - b.invoices.filter((inv) => inv.customer_id === F.globexCustomerId).length;

@@ -20,6 +20,10 @@ export const TICKET_NUMBERS = {
   noEmail: '104245',
   sato: '104246',
   bowmanSecond: '104247',
+  kestrel: '104248',
+  hoshino: '104249',
+  meadowbrook: '104250',
+  tanaka: '104251',
 } as const;
 
 export const deskReference = (ticketNumber: string): string => ticketReference(ticketNumber) ?? '';
@@ -73,6 +77,20 @@ export const BILLING_FIXTURES = {
   /** Inactive customer with only cancelled/expired subscriptions. */
   inactiveCustomerId: '2468013000000051014',
   inactiveEmail: 'owner@oldmill.example',
+
+  /** The problem line's customers (issue 20), built after the filler so its draws stay as they were. */
+  /** Kestrel Analytics (USD): dunning subscription, its renewal invoice overdue, the payment failed (transactions). */
+  kestrelCustomerId: '2468013000000051015',
+  kestrelEmail: 'oliver.grant@kestrel.example',
+  /** 星野デザイン事務所 (JPY): a trial ending in 3 days. */
+  hoshinoCustomerId: '2468013000000051016',
+  hoshinoEmail: 'yui.hoshino@hoshino-design.example',
+  /** Meadowbrook Bakery (GBP): a non-renewing subscription ending in 9 days. */
+  meadowbrookCustomerId: '2468013000000051017',
+  meadowbrookEmail: 'orders@meadowbrook.example',
+  /** 田中精機株式会社 (JPY): the card on file is valid until the end of this month, the renewal is next month. */
+  tanakaCustomerId: '2468013000000051018',
+  tanakaEmail: 'keiko.tanaka@tanaka-seiki.example',
 
   /** The overdue Bowman invoice whose reference is DESK-104233. */
   bowmanTicketInvoiceId: '2468013000000081107',

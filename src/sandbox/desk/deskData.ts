@@ -139,6 +139,14 @@ export function generateDeskData(billing: BillingDataset): DeskData {
     });
   });
 
+  // After the fillers, so every earlier contact keeps its dates.
+  contactSeeds.push(
+    { id: D.kestrelContactId, firstName: 'Oliver', lastName: 'Grant', email: B.kestrelEmail, phone: '+1 617 555 0119' },
+    { id: D.hoshinoContactId, firstName: '結衣', lastName: '星野', email: B.hoshinoEmail, phone: '+81 3-5555-0123' },
+    { id: D.meadowbrookContactId, firstName: 'Fiona', lastName: 'Shaw', email: B.meadowbrookEmail },
+    { id: D.tanakaContactId, firstName: '恵子', lastName: '田中', email: B.tanakaEmail, phone: '+81 52-555-0147' },
+  );
+
   const contacts: DeskContactRecord[] = contactSeeds.map((seed, index) => {
     const account = seed.accountId ? accountById.get(seed.accountId) : undefined;
     return {
@@ -197,6 +205,13 @@ export function generateDeskData(billing: BillingDataset): DeskData {
         daysAgo: 7 + index,
       });
     });
+
+  ticketSeeds.push(
+    { id: D.kestrelTicketId, number: T.kestrel, subject: 'Our card was declined but the card is fine', description: 'We got an email that the renewal payment failed. Please advise.', contactId: D.kestrelContactId, priority: 'High', daysAgo: 1 },
+    { id: D.hoshinoTicketId, number: T.hoshino, subject: 'トライアル終了後の請求について', description: 'トライアル期間が終わると自動で課金されますか？', contactId: D.hoshinoContactId, language: 'Japanese', daysAgo: 0 },
+    { id: D.meadowbrookTicketId, number: T.meadowbrook, subject: 'Changed our mind about cancelling', description: 'We cancelled last month but would like to keep the plan.', contactId: D.meadowbrookContactId, daysAgo: 1 },
+    { id: D.tanakaTicketId, number: T.tanaka, subject: 'クレジットカードの変更', description: '来月からカードが変わります。', contactId: D.tanakaContactId, language: 'Japanese', daysAgo: 2 },
+  );
 
   const tickets: DeskTicketRecord[] = ticketSeeds.map((seed, index) => {
     const contact = contactById.get(seed.contactId);

@@ -58,4 +58,13 @@ export const DESK_FIXTURES = {
   /** Ticket 104245 from a contact with no email at all (phone only). */
   noEmailTicketId: '1892000000093033',
   noEmailContactId: '1892000000070025',
+  /** The problem line's customers (issue 20), one ticket each: dunning + failed payment, trial, non-renewing, card. */
+  kestrelTicketId: '1892000000093035',
+  kestrelContactId: '1892000000070033',
+  hoshinoTicketId: '1892000000093037',
+  hoshinoContactId: '1892000000070035',
+  meadowbrookTicketId: '1892000000093039',
+  meadowbrookContactId: '1892000000070037',
+  tanakaTicketId: '1892000000093041',
+  tanakaContactId: '1892000000070039',
 } as const;

@@ -26,7 +26,10 @@ export function createSimulatorCore(options: SimulatorCoreOptions = {}): DeskSim
   desk(): DeskData;
 } {
   const seed = options.seed;
-  const sandbox = createBillingSandbox(seed === undefined ? {} : { seed });
+  // The world's "today" is the real one (UTC): the panel dates what it shows by the real clock (a trial
+  // ending in 3 days, an invoice overdue for 25), so a fixed world would drift out of those windows.
+  const today = new Date().toISOString().slice(0, 10);
+  const sandbox = createBillingSandbox(seed === undefined ? { today } : { seed, today });
   // A new simulator page is a new sandbox: answers kept in this tab from the last one no longer hold.
   clearSessionCache();
   // The sandbox owns the Desk side too (its Desk API handlers answer from it); reset() replaces it.
