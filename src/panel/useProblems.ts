@@ -1,6 +1,6 @@
 import { useEffect, useReducer } from 'react';
 import type { InvoiceSummary, Subscription, SubscriptionDetail } from '../billing/types';
-import { todayIn } from '../integration/writeGuard';
+import { todayIn } from '../integration/writes/writeGuard';
 import { useI18n } from '../ui/i18nContext';
 import { usePanelEnv } from './panelEnv';
 import { detectProblems, type Problem } from './problems';

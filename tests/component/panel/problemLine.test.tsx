@@ -4,7 +4,7 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import type { InvoiceSummary, Subscription } from '../../../src/billing/types';
 import { createI18n } from '../../../src/i18n/i18n';
-import { createBillingCache } from '../../../src/integration/billingCache';
+import { createBillingCache } from '../../../src/integration/cache/billingCache';
 import { PanelEnvProvider } from '../../../src/panel/panelEnv';
 import { ProblemLine } from '../../../src/panel/ProblemLine';
 import { detectProblems, type Problem } from '../../../src/panel/problems';
