@@ -25,6 +25,10 @@ const DESK_TICKET = {
   globex: '1892000000093021',
   initech: '1892000000093025',
   hostile: '1892000000093029',
+  kestrel: '1892000000093035',
+  hoshino: '1892000000093037',
+  meadowbrook: '1892000000093039',
+  tanaka: '1892000000093041',
 };
 const DESK_CONTACT = { bowman: '1892000000070001', yamada: '1892000000070009' };
 const DESK_ACCOUNT = { umbrella: '1892000000080001', none: '1892000000080005', yamada: '1892000000080003' };
@@ -85,6 +89,16 @@ const SCENES = [
   { id: 'ticket-5000-this-ticket', title: 'Ticket · 5,000 invoices · This ticket', url: ticket('globex'), steps: then(tab('invoices'), button('panel.invoices.thisTicket')) },
   { id: 'ticket-40-subscriptions', title: 'Ticket · 40 subscriptions', url: ticket('initech'), steps: tab('subscriptions') },
   { id: 'ticket-hostile-text', title: 'Ticket · Hostile Billing text', url: ticket('hostile') },
+  // The billing problem named first (issue 20): one line above the summary, its fix one button.
+  { id: 'problem-overdue', title: 'Problem line · Overdue invoice, fix: payment link into the reply', url: bowman() },
+  { id: 'problem-overdue-contact', title: 'Problem line · Overdue invoice on a contact page, fix: open it', url: { location: 'contact', contact: DESK_CONTACT.bowman } },
+  { id: 'problem-fix-opened', title: 'Problem line · The fix opened the invoice', url: { location: 'contact', contact: DESK_CONTACT.bowman }, steps: buttonLike('panel.problem.fix.openInvoice') },
+  { id: 'problem-dunning', title: 'Problem line · Subscription in dunning, and 1 more', url: ticket('kestrel') },
+  { id: 'problem-more-opened', title: 'Problem line · "and 1 more" opened', url: ticket('kestrel'), steps: buttonLike('panel.problem.more') },
+  { id: 'problem-failed-payment', title: 'Problem line · Failed payment (after Activity read the transactions), "and 2 more" opened', url: ticket('kestrel'), steps: then(tab('activity'), tab('overview'), buttonLike('panel.problem.more')) },
+  { id: 'problem-card', title: 'Problem line · Card expires before the renewal (after the subscription was opened)', url: ticket('tanaka'), steps: then(tab('subscriptions'), buttonLike('panel.subscriptions.open'), tab('overview')) },
+  { id: 'problem-trial', title: 'Problem line · Trial ends in 3 days', url: ticket('hoshino') },
+  { id: 'problem-ending', title: 'Problem line · Non-renewing, ends in 9 days', url: ticket('meadowbrook') },
   { id: 'error-rate-limited', title: 'Error · Rate limited (429)', url: bowman({ billing: 'rate-limited' }) },
   { id: 'error-server', title: 'Error · Billing server error', url: bowman({ billing: 'server-error' }) },
   { id: 'error-forbidden', title: 'Error · Forbidden (403)', url: bowman({ billing: 'forbidden' }) },

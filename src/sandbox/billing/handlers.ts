@@ -257,11 +257,14 @@ function allocateId(dataset: BillingDataset): string {
   return id;
 }
 
-function nowDateTime(dataset: BillingDataset, now: number): string {
+function nowDateTime(dataset: BillingDataset, now: number, laterSeconds = 0): string {
   // "Now" on the sandbox's fixed today, at the current wall-clock time of day.
-  const secondOfDay = Math.floor((now / 1000) % 86_400);
-  return dateTime(dataset.today, secondOfDay);
+  const second = Math.floor((now / 1000) % 86_400) + laterSeconds;
+  return dateTime(addDays(dataset.today, Math.floor(second / 86_400)), second % 86_400);
 }
+
+/** hosted-pages.yml: "These Hosted Pages will expire within one hour." */
+const HOSTED_PAGE_SECONDS = 3_600;
 
 
 // --- organizations -----------------------------------------------------------------------------
@@ -859,12 +862,42 @@ function createPaymentPage(route: Route, body: Json): Response {
     status: 'fresh',
     url: `https://billing.zoho.${tld}/hostedpage/2-${id}${invoice.invoice_id.slice(-6)}/checkout`,
     action: 'Invoice payment',
-    expiring_time: dateTime(addDays(dataset.today, 1), Math.floor((route.now / 1000) % 86_400)),
+    expiring_time: nowDateTime(dataset, route.now, HOSTED_PAGE_SECONDS),
     created_time: created,
   };
   dataset.hostedPages.push(page);
   const { invoice_id: _omit, ...wire } = page;
   return zohoJson({ code: 0, message: 'success', hostedpage: wire }, 201);
+}
+
+const CARD_PAGE_KEYS = new Set(['subscription_id', 'redirect_url', 'payment_gateways']);
+
+/**
+ * `POST /hostedpages/updatecard` (hosted-pages.yml "Update card for a subscription"): the body's
+ * `update-card-for-a-subscription-request` is `subscription_id` (required), `redirect_url` and
+ * `payment_gateways`, nothing else; 200 with `hostedpage`, which expires within the hour.
+ */
+function createCardPage(route: Route, body: Json): Response {
+  const { dataset, url } = route;
+  for (const key of Object.keys(body)) if (!CARD_PAGE_KEYS.has(key)) throw new BadRequest(400, 4, `Invalid value passed for ${key}.`);
+  const subscriptionId = str(body.subscription_id);
+  if (!subscriptionId) throw new BadRequest(400, 4, 'Please send the subscription_id.');
+  const subscription = dataset.subscriptions.find((s) => s.subscription_id === subscriptionId);
+  if (!subscription) throw new BadRequest(404, 1002, 'Subscription does not exist.');
+  const tld = url.hostname.replace(/^www\.zohoapis\./, '');
+  const id = allocateId(dataset);
+  const page = {
+    hostedpage_id: id,
+    subscription_id: subscriptionId,
+    status: 'fresh',
+    url: `https://billing.zoho.${tld}/hostedpage/2-${id}${subscriptionId.slice(-6)}/updatecard`,
+    action: 'Update Card',
+    expiring_time: nowDateTime(dataset, route.now, HOSTED_PAGE_SECONDS),
+    created_time: nowDateTime(dataset, route.now),
+  };
+  dataset.hostedPages.push(page);
+  const { subscription_id: _omit, ...wire } = page;
+  return zohoJson({ code: 0, message: 'Hosted page has been created successfully.', hostedpage: wire }, 200);
 }
 
 // --- catalog -----------------------------------------------------------------------------------
@@ -973,6 +1006,7 @@ async function route(r: Route, faults: BillingFaults): Promise<Response> {
       break;
     case 'hostedpages':
       if (id === 'invoicepayment' && sub === undefined && method === 'POST') return createPaymentPage(r, await readJson(r.request));
+      if (id === 'updatecard' && sub === undefined && method === 'POST') return createCardPage(r, await readJson(r.request));
       break;
     case 'items':
       if (id === undefined && method === 'GET') return listItems(r);

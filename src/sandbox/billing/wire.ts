@@ -374,7 +374,9 @@ export interface WireEstimate {
 
 export interface WireHostedPage {
   hostedpage_id: string;
-  invoice_id: string;
+  /** What the page is for (kept by the sandbox, not part of the answer): one of the two. */
+  invoice_id?: string;
+  subscription_id?: string;
   status: string;
   url: string;
   action: string;
