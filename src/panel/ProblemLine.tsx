@@ -24,15 +24,15 @@ function inDays(i18n: Words, days: number): string {
 export function problemText(i18n: Words, p: Problem): string {
   switch (p.kind) {
     case 'paymentFailed': {
-      const text = i18n.t('panel.problem.paymentFailed', { amount: i18n.money(p.amount, p.currencyCode), date: i18n.date(p.date) });
-      return p.reason ? `${text} ${i18n.t('panel.problem.reason', { reason: p.reason })}` : text;
+      const vars = { amount: i18n.money(p.amount, p.currencyCode), date: i18n.date(p.date) };
+      return p.reason ? i18n.t('panel.problem.paymentFailedReason', { ...vars, reason: p.reason }) : i18n.t('panel.problem.paymentFailed', vars);
     }
     case 'dunning': {
       const plan = p.subscription.planName || p.subscription.name;
-      const owed = p.invoice
-        ? ` ${i18n.t('panel.problem.owed', { amount: i18n.money(p.invoice.balance, p.invoice.currencyCode), number: p.invoice.number })}`
-        : '';
-      return i18n.t(p.subscription.status === 'unpaid' ? 'panel.problem.unpaid' : 'panel.problem.dunning', { plan }) + owed;
+      const unpaid = p.subscription.status === 'unpaid';
+      if (!p.invoice) return i18n.t(unpaid ? 'panel.problem.unpaid' : 'panel.problem.dunning', { plan });
+      const owed = { plan, amount: i18n.money(p.invoice.balance, p.invoice.currencyCode), number: p.invoice.number };
+      return i18n.t(unpaid ? 'panel.problem.unpaidOwed' : 'panel.problem.dunningOwed', owed);
     }
     case 'card': {
       const plan = p.subscription.planName || p.subscription.name;
@@ -65,10 +65,13 @@ function fixLabel(i18n: Words, fix: Fix): string {
 
 type Notice = { kind: 'status' | 'alert'; text: string } | null;
 
-function ProblemRow({ problem, onOpen, busy, run }: { problem: Problem; onOpen: (target: OpenTarget) => void; busy: boolean; run: (fix: Fix) => void }) {
+/** What a fix acts on: two problems with the same fix (an overdue invoice and its dunning subscription) show one button. */
+function fixTarget(fix: Fix): string {
+  return fix.kind === 'openSubscription' ? `${fix.kind}:${fix.subscription.id}` : `${fix.kind}:${fix.invoice.id}`;
+}
+
+function ProblemRow({ problem, fix, onOpen, busy, run }: { problem: Problem; fix: Fix | null; onOpen: (target: OpenTarget) => void; busy: boolean; run: (fix: Fix) => void }) {
   const i18n = useI18n();
-  const { host } = usePanelEnv();
-  const fix = fixFor(problem, { canInsert: host.context().kind === 'ticket' });
   const click = () => {
     if (!fix) return;
     if (fix.kind === 'openInvoice') onOpen({ kind: 'invoice', id: fix.invoice.id });
@@ -101,6 +104,15 @@ export function ProblemLine({ problems, onOpen }: { problems: readonly Problem[]
   const running = useRef(false);
   const [first, ...rest] = problems;
   if (!first) return null;
+  const context = { canInsert: host.context().kind === 'ticket' };
+  const seen = new Set<string>();
+  // Each fix once, on the most urgent problem it fixes.
+  const fixes = problems.map((problem) => {
+    const fix = fixFor(problem, context);
+    if (!fix || seen.has(fixTarget(fix))) return null;
+    seen.add(fixTarget(fix));
+    return fix;
+  });
 
   const run = async (fix: Fix) => {
     if (running.current || fix.kind !== 'insertLink') return;
@@ -125,7 +137,7 @@ export function ProblemLine({ problems, onOpen }: { problems: readonly Problem[]
 
   return (
     <section className="problem-line" aria-label={i18n.t('panel.problem.label')}>
-      <ProblemRow problem={first} {...rowProps} />
+      <ProblemRow problem={first} fix={fixes[0] ?? null} {...rowProps} />
       {rest.length > 0 && (
         <button type="button" className="link-button problem-more" aria-expanded={expanded} onClick={() => setExpanded((e) => !e)}>
           {expanded ? i18n.t('panel.problem.fewer') : i18n.t('panel.problem.more', { count: i18n.number(rest.length) })}
@@ -133,9 +145,9 @@ export function ProblemLine({ problems, onOpen }: { problems: readonly Problem[]
       )}
       {expanded && (
         <ul className="problem-rest" aria-label={i18n.t('panel.problem.others')}>
-          {rest.map((p) => (
+          {rest.map((p, i) => (
             <li key={p.key}>
-              <ProblemRow problem={p} {...rowProps} />
+              <ProblemRow problem={p} fix={fixes[i + 1] ?? null} {...rowProps} />
             </li>
           ))}
         </ul>

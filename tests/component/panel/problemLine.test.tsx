@@ -86,7 +86,8 @@ describe('the problem line', () => {
     const rest = within(line()).getByRole('list', { name: 'Other billing problems' });
     const items = within(rest).getAllByRole('listitem');
     expect(items.map((li) => li.textContent)).toEqual([
-      'Invoice INV-000042 is overdue: $1,200.00, due Nov 4, 2026 (23 days ago).Open INV-000042',
+      // The dunning line's fix already opens this invoice: one button for it.
+      'Invoice INV-000042 is overdue: $1,200.00, due Nov 4, 2026 (23 days ago).',
       'The trial of Business Monthly ends on Nov 30, 2026 (in 3 days).Open subscription',
     ]);
     await user.click(within(items[1]!).getByRole('button', { name: 'Open subscription' }));
@@ -133,5 +134,25 @@ describe('the problem line', () => {
       'スタンダード（月額） のトライアル期間は 2026年11月27日（本日）に終了します。サブスクリプションを開く',
       'Pro Monthly は 2026年12月7日（10 日後）に終了し、契約更新されません。サブスクリプションを開く',
     ]);
+  });
+
+  it('in Japanese: a failed payment and a dunning subscription, sentences joined the Japanese way', async () => {
+    const user = userEvent.setup();
+    show(
+      detectProblems({
+        today: TODAY,
+        currencyCode: 'JPY',
+        subscriptions: [sub({ status: 'dunning', planName: 'スタンダード（月額）' })],
+        invoices: [inv({ currencyCode: 'JPY', balance: 6600, dueDate: TODAY, status: 'sent' })],
+        transactions: [{ id: 'p', type: 'payment', date: '2026-11-26', amount: 6600, status: 'failure', referenceId: '', currencyCode: null }],
+      }),
+      { locale: 'ja', kind: 'contact' },
+    );
+    const region = screen.getByRole('region', { name: '請求の問題' });
+    expect(region).toHaveTextContent(/^2026年11月26日に ￥6,600 の支払いに失敗しました。/);
+    await user.click(within(region).getByRole('button', { name: 'ほか 1 件' }));
+    expect(within(region).getByRole('listitem')).toHaveTextContent(
+      /^支払い失敗：スタンダード（月額） は支払いの再試行中です。INV-000042 の未払い額は ￥6,600 です。$/,
+    );
   });
 });
