@@ -836,8 +836,6 @@ class WorldBuilder {
       type: 'payment',
       status: 'failure',
       amount: amount.toFixed(info.precision),
-      currency_code: info.code,
-      currency_symbol: info.symbol,
     });
   }
 
