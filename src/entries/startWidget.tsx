@@ -2,12 +2,14 @@ import { StrictMode, type ReactNode } from 'react';
 import { createRoot } from 'react-dom/client';
 import '../ui/theme.css';
 import { watchCspViolations } from '../host/cspWatch';
+import { recordUnknownWord } from '../host/observations';
+import { onUnknownWord } from '../ui/unknownWords';
 import { connectDeskHost, deskSdkPresent } from '../host/deskHost';
 import type { DeskContext, DeskHost, DeskLook } from '../host/types';
 import { createI18n, loadMessages, pickLanguage, type I18n, type MessageKey } from '../i18n/i18n';
 
 /** The one text that cannot come from a catalog: the catalogs themselves failed to load. */
-const FILES_DID_NOT_LOAD = 'Zoho Billing could not load its files. Reload the page. / ファイルを読み込めませんでした。ページを再読み込みしてください。';
+const FILES_DID_NOT_LOAD = 'Zoho Billing could not load its files. Reload the page. / Zoho Billing のファイルを読み込めませんでした。ページを再読み込みしてください。';
 
 /**
  * The agent's Desk look on <html>, for theme.css: light/dark, pure dark, theme colour and font family. What
@@ -36,6 +38,8 @@ export async function startWidget(
 ): Promise<void> {
   // First, so a violation caused while Desk starts the widget is reported too (diagnostics).
   watchCspViolations();
+  // A Billing value without words is named in the diagnostics (the settings page reads every frame's record).
+  onUnknownWord(recordUnknownWord);
   const container = document.getElementById('root');
   if (!container) return;
   const root = createRoot(container);

@@ -57,6 +57,8 @@ export interface Observations {
   events: Record<string, number>;
   csp: CspViolation[];
   binary: BinaryShape | null;
+  /** Billing values shown without words of their own ("status:in_review"): enum names, not customer data. */
+  unknownWords: string[];
 }
 
 const STORAGE_PREFIX = 'zbd.observed.';
@@ -73,6 +75,7 @@ function blank(widget: string): Observations {
     events: {},
     csp: [],
     binary: null,
+    unknownWords: [],
   };
 }
 
@@ -157,6 +160,14 @@ export function recordCspViolation(violation: Omit<CspViolation, 'count'>): void
 
 export function recordBinaryShape(shape: Omit<BinaryShape, 'at'>): void {
   current.binary = { ...shape, at: Date.now() };
+  changed();
+}
+
+/** A Billing value the catalogs have no words for; kept short and to name characters (it names an enum). */
+export function recordUnknownWord(kind: string, value: string): void {
+  const entry = `${kind}:${value.slice(0, 40).replace(/[^\w .-]/g, '?')}`;
+  if (current.unknownWords.includes(entry) || current.unknownWords.length >= MAX_CSP_ENTRIES) return;
+  current.unknownWords.push(entry);
   changed();
 }
 

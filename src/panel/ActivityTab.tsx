@@ -4,6 +4,7 @@ import { EmptyState } from '../ui/EmptyState';
 import { Money } from '../ui/Money';
 import { Skeleton, Spinner } from '../ui/Spinner';
 import { humanise, StatusBadge } from '../ui/StatusBadge';
+import { reportUnknownWord } from '../ui/unknownWords';
 import { useI18n } from '../ui/i18nContext';
 import { loadTimeline, quickTimeline, type Opens, type TimelineEvent } from './activity';
 import { BillingErrorView } from './BillingErrorView';
@@ -21,7 +22,10 @@ function useHeadline(): (e: TimelineEvent) => string {
   const i18n = useI18n();
   return (e) => {
     if (e.kind === 'other') return e.billingText ?? '';
-    if (e.kind === 'transaction') return humanise(e.otherType ?? '');
+    if (e.kind === 'transaction') {
+      reportUnknownWord('transaction', e.otherType ?? '');
+      return i18n.language === 'en' && e.otherType ? humanise(e.otherType) : i18n.t('panel.activity.kind.otherTransaction');
+    }
     if (e.kind === 'invoice') {
       return e.invoiceNumber ? i18n.t('panel.activity.kind.invoice', { number: e.invoiceNumber }) : i18n.t('panel.activity.kind.invoiceUnnamed');
     }

@@ -75,7 +75,7 @@ export function StaleBanner({ ageMs, error }: { ageMs: number; error: BillingErr
   const minutes = Math.max(1, Math.round(ageMs / 60_000));
   return (
     <p className="banner" role="status">
-      {i18n.t('panel.stale', { minutes })} {words}
+      {i18n.t('panel.stale', { count: minutes })} {words}
     </p>
   );
 }

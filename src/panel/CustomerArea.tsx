@@ -223,8 +223,8 @@ export function CustomerArea({
           </button>
         </EmptyState>
       ) : (
-        <EmptyState page title={i18n.t('panel.none.title', { label: target.label || i18n.t('panel.none.unnamed') })}>
-          {searchedFor.length > 0 && <p className="muted">{i18n.t('panel.none.searched', { list: searchedFor.join(', ') })}</p>}
+        <EmptyState page title={target.label ? i18n.t('panel.none.title', { label: target.label }) : i18n.t('panel.none.titleUnnamed')}>
+          {searchedFor.length > 0 && <p className="muted">{i18n.t('panel.none.searched', { list: i18n.list(searchedFor) })}</p>}
         </EmptyState>
       )}
       <CustomerSearch initial="" onChoose={(c) => choose(c, 'manual')} />

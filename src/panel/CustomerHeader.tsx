@@ -53,7 +53,7 @@ export function CustomerHeader({
         {onRefresh && (
           <>
             {url && ' · '}
-            {ageMs >= 60_000 && <span className="muted">{i18n.t('panel.updatedAgo', { minutes: Math.floor(ageMs / 60_000) })} </span>}
+            {ageMs >= 60_000 && <span className="muted">{i18n.t('panel.updatedAgo', { count: Math.floor(ageMs / 60_000) })} </span>}
             <button type="button" className="link-button" onClick={onRefresh}>
               {i18n.t('panel.refresh')}
             </button>

@@ -17,8 +17,8 @@ export function retryInstant(error: BillingError, receivedAt: number): number | 
 function waitText(i18n: I18n, ms: number): string {
   const seconds = Math.ceil(ms / 1000);
   return seconds <= 90
-    ? i18n.t('common.wait.seconds', { count: i18n.number(seconds) })
-    : i18n.t('common.wait.minutes', { count: i18n.number(Math.ceil(seconds / 60)) });
+    ? i18n.t('common.wait.seconds', { seconds: i18n.number(seconds) })
+    : i18n.t('common.wait.minutes', { minutes: i18n.number(Math.ceil(seconds / 60)) });
 }
 
 /**

@@ -55,7 +55,7 @@ export function MeterSection({ i18n, host, canEdit, now = () => new Date() }: Pr
       setMessage({ kind: 'error', text: t('settings.meter.capFailed', { reason: reasonText(i18n, wrote.error.kind) }) });
       return;
     }
-    setMessage({ kind: 'ok', text: cap === null ? t('settings.meter.capCleared') : t('settings.meter.capSaved', { cap: i18n.number(cap) }) });
+    setMessage({ kind: 'ok', text: cap === null ? t('settings.meter.capCleared') : t('settings.meter.capSaved', { count: cap }) });
     if (load.status === 'ok') history.set({ ok: true, value: { days: load.days, cap } });
   };
 

@@ -199,10 +199,10 @@ export function useSettingsPage({ host, i18n, billing, now = () => new Date() }:
       setChanging(false);
       setNotice({ tone: 'success', text: t('settings.remove.done') });
     } else {
-      const groups = [...new Set(report.failures.map((f) => t(`settings.groups.${f.group}`)))].join(', ');
+      const groups = i18n.list([...new Set(report.failures.map((f) => t(`settings.groups.${f.group}`)))]);
       setNotice({ tone: 'error', text: t('settings.remove.failed', { groups }) });
     }
-  }, [canEdit, host, t, readSettings, setSettings]);
+  }, [canEdit, host, t, i18n, readSettings, setSettings]);
 
   const connect = useCallback(() => {
     if (connection.status !== 'not-authorised') {

@@ -1,5 +1,6 @@
 import type { KeysUnder } from '../i18n/i18n';
 import { useI18n } from './i18nContext';
+import { reportUnknownWord } from './unknownWords';
 
 type Tone = 'ok' | 'warn' | 'danger' | 'muted' | 'info';
 
@@ -60,7 +61,10 @@ export function useStatusText(): (status: string) => string {
   const i18n = useI18n();
   return (status) => {
     const key = statusKey(status);
-    return isKnown(key) ? i18n.t(`common.status.${key}`) : humanise(status);
+    if (isKnown(key)) return i18n.t(`common.status.${key}`);
+    reportUnknownWord('status', key);
+    // English can show Billing's own spelling; any other language says so in its words (no English in ja).
+    return i18n.language === 'en' ? humanise(status) : i18n.t('common.unknownStatus');
   };
 }
 

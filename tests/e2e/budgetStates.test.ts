@@ -21,23 +21,23 @@ describe('budget states in the simulator', () => {
   it("opens from the snapshot another agent shared, with its age, after only this agent's access check", async () => {
     const frame = await openAt(e2e.page, `location=ticket&ticket=${BOWMAN_TICKET}&shared=4`);
     await frame.getByRole('heading', { name: 'Bowman Furniture' }).waitFor();
-    await frame.getByText('Updated 4 min ago').waitFor();
+    await frame.getByText('Updated 4 minutes ago').waitFor();
     await settledBillingCallCount(e2e.page);
     expect(await billingPaths(e2e.page)).toEqual(['GET /billing/v1/organizations']);
-    expect(await frame.getByRole('status').filter({ hasText: /cap on Zoho Billing calls/ }).count()).toBe(0);
+    expect(await frame.getByRole('status').filter({ hasText: /Zoho Billing call limit/ }).count()).toBe(0);
   });
 
   it('near the daily cap: the banner says so and the 12-minute-old snapshot is served, not refreshed', async () => {
     const frame = await openAt(e2e.page, `location=ticket&ticket=${BOWMAN_TICKET}&shared=12&meter=near`);
-    await frame.getByRole('status').filter({ hasText: "Close to today's cap on Zoho Billing calls" }).waitFor();
-    await frame.getByText('Updated 12 min ago').waitFor();
+    await frame.getByRole('status').filter({ hasText: "Close to today's Zoho Billing call limit" }).waitFor();
+    await frame.getByText('Updated 12 minutes ago').waitFor();
     await settledBillingCallCount(e2e.page);
     expect(await billingPaths(e2e.page)).toEqual(['GET /billing/v1/organizations']);
   });
 
   it('past the cap, in Japanese: the banner says Billing is asked only on Refresh or Retry', async () => {
     const frame = await openAt(e2e.page, `location=ticket&ticket=${BOWMAN_TICKET}&shared=12&meter=over&locale=ja`);
-    await frame.getByRole('status').filter({ hasText: '今日の Zoho Billing 呼び出し上限に達しました。' }).waitFor();
+    await frame.getByRole('status').filter({ hasText: '本日の Zoho Billing API 呼び出しの上限に達しました。' }).waitFor();
     await frame.getByText('12 分前に更新').waitFor();
     await settledBillingCallCount(e2e.page);
     expect(await billingPaths(e2e.page)).toEqual(['GET /billing/v1/organizations']);
@@ -45,7 +45,7 @@ describe('budget states in the simulator', () => {
 
   it("the settings page shows the week's calls by UTC day, the cap, and today near it", async () => {
     const frame = await openAt(e2e.page, 'location=settings&meter=near');
-    await frame.getByText('Today (UTC): 1,862 calls of the 2,000 cap.').waitFor();
+    await frame.getByText('Calls today (UTC): 1,862 of 2,000.').waitFor();
     await frame.getByRole('status').filter({ hasText: "Today's calls are past 90% of the cap" }).waitFor();
     const rows = frame.getByRole('table', { name: 'The last 7 days' }).getByRole('row');
     expect(await rows.count()).toBe(8);
@@ -63,7 +63,7 @@ describe('budget states in the simulator', () => {
     await e2e.page.waitForURL(/meter=over/);
     await e2e.page.waitForFunction(() => Boolean(window.__deskSimulator));
     const frame = await panelFrame(e2e.page);
-    await frame.getByText('Today (UTC): 2,006 calls of the 2,000 cap.').waitFor();
+    await frame.getByText('Calls today (UTC): 2,006 of 2,000.').waitFor();
     await frame.getByRole('status').filter({ hasText: "Today's cap is reached" }).waitFor();
   });
 });

@@ -43,20 +43,20 @@ describe('diagnostics in Chromium', () => {
   });
 
   const FAULTS: [string, Partial<SimulatorFaults>, string, RegExp][] = [
-    ['connection not authorised', { notAuthorised: true }, d.check.connection, /Fail.*not authorised.*kind: not-authorised · authorisation link present/],
-    ['403', { billing: 'forbidden' }, d.check.connection, /Fail.*no permission.*HTTP 403/],
-    ['404', { billing: 'not-found' }, d.check.connection, /Fail.*"not found".*HTTP 404/],
-    ['429', { billing: 'rate-limited', retryAfterSeconds: 30 }, d.check.connection, /Fail.*rate limit.*HTTP 429 .*retry after 30 s/],
-    ['500', { billing: 'server-error' }, d.check.connection, /Fail.*server error.*HTTP 500/],
+    ['connection not authorised', { notAuthorised: true }, d.check.connection, /Fail.*not authorized.*kind: not-authorised · authorisation link present/],
+    ['403', { billing: 'forbidden' }, d.check.connection, /Fail.*does not have access.*HTTP 403/],
+    ['404', { billing: 'not-found' }, d.check.connection, /Fail.*not found in Zoho Billing.*HTTP 404/],
+    ['429', { billing: 'rate-limited', retryAfterSeconds: 30 }, d.check.connection, /Fail.*Too many requests.*HTTP 429 .*retry after 30 s/],
+    ['500', { billing: 'server-error' }, d.check.connection, /Fail.*ran into a problem.*HTTP 500/],
     ['malformed JSON', { billing: 'malformed-json' }, d.check.connection, /Fail.*could not be read.*kind: malformed/],
     ['HTML error page', { billing: 'html-error' }, d.check.connection, /Fail.*kind: \w+ · HTTP \d{3}/],
     ['code ≠ 0', { billing: 'code-nonzero' }, d.check.connection, /Fail.*HTTP 200 · code \d+/],
-    ['Desk rejects requests', { hostReject: true }, d.check.connection, /Fail.*no answer came back.*kind: network/],
+    ['Desk rejects requests', { hostReject: true }, d.check.connection, /Fail.*Zoho could not be reached.*kind: network/],
     ['Desk rejects requests (profile)', { hostReject: true }, d.check.profile, /Fail.*could not be read.*Unable to reach the server/],
-    ['Desk storage fails', { storageFails: true }, d.check.storage, /Fail.*storage refused the set.*set → storage: /],
-    ['Desk storage writes fail', { storageWritesFail: true }, d.check.storage, /Fail.*storage refused the set/],
-    ['no organization', { organizations: 'none' }, d.check.connection, /Check.*no organization.*organizations: 0/],
-    ['timeout (no answer)', { billing: 'timeout' }, d.check.connection, /Fail.*no answer within 20 seconds/],
+    ['Desk storage fails', { storageFails: true }, d.check.storage, /Fail.*storage refused the write step.*set → storage: /],
+    ['Desk storage writes fail', { storageWritesFail: true }, d.check.storage, /Fail.*storage refused the write step/],
+    ['no organization', { organizations: 'none' }, d.check.connection, /Warning.*no organization.*organizations: 0/],
+    ['timeout (no answer)', { billing: 'timeout' }, d.check.connection, /Fail.*no response within 20 seconds/],
   ];
 
   it.each(FAULTS)('%s: a precise red line', async (_name, faults, check, expected) => {

@@ -21,7 +21,7 @@ export function t(path: MessageKey, values: Record<string, string> = {}): string
 /** The fixed words before the first placeholder (for sentences that carry a time or a name). */
 const prefix = (path: MessageKey) => t(path).split('{')[0]!.trim();
 
-/** settings.connect.error wraps the reason: "Couldn't check the connection to Zoho Billing. {reason}". */
+/** settings.connect.error wraps the reason: "Could not check the connection to Zoho Billing. {reason}". */
 const settingsError = (reason: AdminFailureKind) => t('settings.connect.error', { reason: t(`errors.admin.${reason}`) });
 
 /** A simulated timeout answers 504 after this long (the simulator's knob; real Desk gives up after ~30 s). */

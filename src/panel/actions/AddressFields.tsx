@@ -8,6 +8,11 @@ import { useI18n } from '../../ui/i18nContext';
  */
 export const EDITED_ADDRESS_KEYS = ['attention', 'street', 'street2', 'city', 'state', 'zip', 'country'] as const;
 export type EditedAddressKey = (typeof EDITED_ADDRESS_KEYS)[number];
+/**
+ * The order a Japanese agent fills an address in: 郵便番号 → 都道府県 → 市区町村 → 町名・番地 → 建物名 (the
+ * reverse of the English order; the postal code finds the rest). Same fields, same Billing keys.
+ */
+const JAPANESE_ORDER: readonly EditedAddressKey[] = ['attention', 'zip', 'state', 'city', 'street', 'street2', 'country'];
 export type AddressDraft = Partial<Address> & Record<EditedAddressKey, string>;
 
 export function addressDraft(from: Partial<Address> | null | undefined): AddressDraft {
@@ -47,7 +52,7 @@ export function AddressFields({
   return (
     <fieldset className="action-fieldset" disabled={disabled}>
       <legend>{legend}</legend>
-      {EDITED_ADDRESS_KEYS.map((key) => {
+      {(i18n.language === 'ja' ? JAPANESE_ORDER : EDITED_ADDRESS_KEYS).map((key) => {
         const id = `${base}-${key}`;
         return (
           <div className="action-field" key={key}>

@@ -120,8 +120,10 @@ export function CreateCustomerForm({ host, api, contact, account, onCreated, onC
           inputRef={nameRef}
         />
         <div className="action-pair">
-          <TextField label={i18n.t('actions.customer.firstName')} value={draft.firstName} onChange={(v) => set('firstName', v)} />
-          <TextField label={i18n.t('actions.customer.lastName')} value={draft.lastName} onChange={(v) => set('lastName', v)} />
+          {/* A Japanese name is written family name first (姓 → 名); an English one given name first. */}
+          {(i18n.language === 'ja' ? (['lastName', 'firstName'] as const) : (['firstName', 'lastName'] as const)).map((part) => (
+            <TextField key={part} label={i18n.t(`actions.customer.${part}`)} value={draft[part]} onChange={(v) => set(part, v)} />
+          ))}
         </div>
         <TextField
           label={i18n.t('actions.customer.email')}

@@ -88,7 +88,7 @@ export function useCreateDocument(options: CreateDocumentOptions) {
       case 'quantityTooLarge':
         return i18n.t('actions.document.quantityTooLarge', { max: i18n.number(problem.max) });
       case 'quantityDecimals':
-        return i18n.t('actions.document.quantityDecimals', { digits: QUANTITY_DECIMALS });
+        return i18n.t('actions.document.quantityDecimals', { count: QUANTITY_DECIMALS });
       case 'priceMissing':
         return i18n.t('actions.document.priceMissing', { currency: code });
       case 'priceFormat':
@@ -100,7 +100,7 @@ export function useCreateDocument(options: CreateDocumentOptions) {
       case 'priceDecimals':
         return problem.digits === 0
           ? i18n.t('actions.document.priceNoDecimals', { currency: code })
-          : i18n.t('actions.document.priceDecimals', { currency: code, digits: problem.digits });
+          : i18n.t('actions.document.priceDecimals', { currency: code, count: problem.digits });
     }
   };
 

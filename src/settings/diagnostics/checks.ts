@@ -11,11 +11,12 @@ import type { Observations } from '../../host/observations';
 import type { DeskHost, HostError } from '../../host/types';
 import type { KeysUnder, MessageParams } from '../../i18n/i18n';
 
-export type CheckId = 'meta' | 'storage' | 'connection' | 'profile' | 'events' | 'csp' | 'pdf' | 'version';
+export type CheckId = 'meta' | 'storage' | 'connection' | 'profile' | 'events' | 'csp' | 'pdf' | 'words' | 'version';
 export type CheckStatus = 'pass' | 'warn' | 'fail';
 export type ResultKey = KeysUnder<'settings.diagnostics.result'>;
+export type StorageStep = KeysUnder<'settings.diagnostics.step'>;
 
-export const CHECK_IDS: readonly CheckId[] = ['meta', 'storage', 'connection', 'profile', 'events', 'csp', 'pdf', 'version'];
+export const CHECK_IDS: readonly CheckId[] = ['meta', 'storage', 'connection', 'profile', 'events', 'csp', 'pdf', 'words', 'version'];
 
 export interface CheckResult {
   id: CheckId;
@@ -25,6 +26,8 @@ export interface CheckResult {
   params?: MessageParams;
   /** A failed Billing call: its words come from the admins' failure words (the verdict's {reason}). */
   reason?: BillingErrorKind;
+  /** The storage step Desk refused, worded in the admin's language (the verdict's {step}). */
+  step?: StorageStep;
   /** Technical lines (shapes, kinds, codes): the same in every language, safe to send to support. */
   shape: string[];
 }
@@ -83,16 +86,16 @@ async function checkStorage(deps: DiagnosticsDeps): Promise<CheckResult> {
   const key = `diag_probe_${nonce}`;
   const { storage } = deps.host;
   const set = await storage.set({ key, group: 'cache', value: { probe: nonce, at: new Date().toISOString() } });
-  if (!set.ok) return result('storage', 'fail', 'storage.step', [`set → ${hostErrorLine(set.error)}`], { step: 'set' });
+  if (!set.ok) return { ...result('storage', 'fail', 'storage.step', [`set → ${hostErrorLine(set.error)}`]), step: 'set' };
   const got = await storage.get(key);
-  if (!got.ok) return result('storage', 'fail', 'storage.step', ['set → ok', `get → ${hostErrorLine(got.error)}`], { step: 'get' });
+  if (!got.ok) return { ...result('storage', 'fail', 'storage.step', ['set → ok', `get → ${hostErrorLine(got.error)}`]), step: 'get' };
   const valueShape = got.value ? typesOf(Object.fromEntries(Object.entries(got.value.value).map(([k, v]) => [k, v === null ? 'null' : Array.isArray(v) ? 'array' : typeof v]))) : 'nothing';
   if (!got.value || got.value.value.probe !== nonce) {
     await storage.delete(key);
     return result('storage', 'fail', 'storage.mismatch', ['set → ok', `get → ${valueShape}`]);
   }
   const deleted = await storage.delete(key);
-  if (!deleted.ok) return result('storage', 'fail', 'storage.step', ['set → ok', `get → ${valueShape}`, `delete → ${hostErrorLine(deleted.error)}`], { step: 'delete' });
+  if (!deleted.ok) return { ...result('storage', 'fail', 'storage.step', ['set → ok', `get → ${valueShape}`, `delete → ${hostErrorLine(deleted.error)}`]), step: 'delete' };
   const after = await storage.get(key);
   if (after.ok && after.value !== null) return result('storage', 'fail', 'storage.notDeleted', ['set → ok', `get → ${valueShape}`, 'delete → ok', 'get after delete → still there']);
   return result('storage', 'pass', 'storage.pass', ['set → ok', `get → ${valueShape}`, 'delete → ok', `get after delete → ${after.ok ? 'nothing' : after.error.kind}`]);
@@ -134,7 +137,7 @@ function checkEvents(deps: DiagnosticsDeps): CheckResult {
   });
   if (!mine || mine.eventsAvailable === false) return result('events', 'fail', 'events.noInstance', shape);
   const received = all.reduce((n, o) => n + Object.values(o.events).reduce((a, b) => a + b, 0), 0);
-  return result('events', 'pass', 'events.pass', shape, { count: received, widgets: all.length });
+  return result('events', 'pass', 'events.pass', shape, { events: received, widgets: all.length });
 }
 
 function checkCsp(deps: DiagnosticsDeps): CheckResult {
@@ -156,6 +159,13 @@ function checkPdf(deps: DiagnosticsDeps): CheckResult {
   return seen.usable ? result('pdf', 'pass', 'pdf.pass', shape, { shape: seen.shape }) : result('pdf', 'fail', 'pdf.unusable', shape, { shape: seen.shape });
 }
 
+/** Statuses and transaction types Billing sent that have no words in the catalogs (shown as その他… in Japanese). */
+function checkWords(deps: DiagnosticsDeps): CheckResult {
+  const seen = [...new Set(deps.observations().flatMap((o) => o.unknownWords ?? []))].sort();
+  if (seen.length === 0) return result('words', 'pass', 'words.pass');
+  return result('words', 'warn', 'words.unknown', seen, { count: seen.length });
+}
+
 function checkVersion(deps: DiagnosticsDeps): CheckResult {
   const ok = /^\d+\.\d+\.\d+/.test(deps.version);
   return result('version', ok ? 'pass' : 'fail', ok ? 'version.pass' : 'version.unknown', [`version: ${deps.version || 'missing'}`], { version: deps.version || '—' });
@@ -166,7 +176,7 @@ function checkVersion(deps: DiagnosticsDeps): CheckResult {
 function withTimeout(id: CheckId, work: Promise<CheckResult>, ms: number): Promise<CheckResult> {
   let timer: ReturnType<typeof setTimeout> | undefined;
   const late = new Promise<CheckResult>((resolve) => {
-    timer = setTimeout(() => resolve(result(id, 'fail', 'timeout', [`no answer within ${ms / 1000} s`], { seconds: ms / 1000 })), ms);
+    timer = setTimeout(() => resolve(result(id, 'fail', 'timeout', [`no answer within ${ms / 1000} s`], { count: ms / 1000 })), ms);
   });
   return Promise.race([work, late]).finally(() => clearTimeout(timer));
 }
@@ -179,6 +189,7 @@ const RUNNERS: Record<CheckId, (deps: DiagnosticsDeps) => CheckResult | Promise<
   events: checkEvents,
   csp: checkCsp,
   pdf: checkPdf,
+  words: checkWords,
   version: checkVersion,
 };
 

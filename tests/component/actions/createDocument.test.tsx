@@ -354,8 +354,8 @@ describe('CreateDocumentForm (other launches)', () => {
 
   it('speaks Japanese and shows yen without decimals', async () => {
     const t = await setup({ locale: 'ja', customerId: JAPANESE_CUSTOMER_ID });
-    await t.user.click(screen.getByRole('button', { name: 'On-site setupを追加' }));
-    const price = screen.getByLabelText('On-site setupの単価（JPY）');
+    await t.user.click(screen.getByRole('button', { name: 'On-site setup を追加' }));
+    const price = screen.getByLabelText('On-site setup の単価（JPY）');
     await t.user.clear(price);
     await t.user.type(price, '１５０００');
     expect(screen.getByRole('status', { name: '合計（税抜）' }).textContent).toMatch(/[¥￥]15,000$/);

@@ -88,10 +88,10 @@ describe('a JPY customer in a USD organization', () => {
 
   it('will not create the invoice until the yen price is entered, and says so in Japanese', async () => {
     const t = await open({ customerId: JAPANESE_CUSTOMER_ID, locale: 'ja' });
-    await t.user.click(screen.getByRole('button', { name: '導入支援サービスを追加' }));
-    expect(screen.getByLabelText('導入支援サービスの単価（JPY）')).toHaveAccessibleDescription('カタログ価格：$500.00（USD）');
+    await t.user.click(screen.getByRole('button', { name: '導入支援サービス を追加' }));
+    expect(screen.getByLabelText('導入支援サービス の単価（JPY）')).toHaveAccessibleDescription('カタログ価格：$500.00（USD）');
     await t.user.click(screen.getByRole('button', { name: '請求書を作成' }));
-    expect(await screen.findByText('単価をJPYで入力してください。')).toBeInTheDocument();
+    expect(await screen.findByText('単価を JPY で入力してください。')).toBeInTheDocument();
     expect(t.confirmations).toHaveLength(0);
     expect(t.posts('/invoices')).toBe(0);
   });
@@ -215,14 +215,14 @@ describe('after creating an invoice', () => {
     expect(invoice.status).toBe('draft');
     expect(screen.getByText(/The invoice is a draft: the customer cannot pay it yet/)).toBeInTheDocument();
 
-    await user.click(screen.getByRole('button', { name: 'Open it for payment' }));
+    await user.click(screen.getByRole('button', { name: 'Mark as sent' }));
     await user.click(await screen.findByRole('button', { name: 'Insert payment link' }));
     expect(await screen.findByText('Payment link inserted into the reply.')).toBeInTheDocument();
     expect(invoice.status).toBe('sent');
     expect(t.posts(`/invoices/${invoice.invoice_id}/converttoopen`)).toBe(1);
     const inserted = t.sim.log.inserted as Array<{ value: string }>;
     expect(inserted).toHaveLength(1);
-    expect(inserted[0]!.value).toContain(`You can view and pay invoice ${invoice.number} here:`);
+    expect(inserted[0]!.value).toContain(`You can view and pay invoice ${invoice.number} using the link below.`);
     expect(t.posts('/hostedpages/invoicepayment')).toBe(1);
   });
 
@@ -232,16 +232,16 @@ describe('after creating an invoice', () => {
       (request) => request.method === 'POST' && new URL(request.url).pathname.endsWith('/converttoopen'),
       () => json(400, { code: 4, message: 'Only draft invoices can be converted to open.' }),
     );
-    await t.user.click(await screen.findByRole('button', { name: 'Open it for payment' }));
+    await t.user.click(await screen.findByRole('button', { name: 'Mark as sent' }));
     expect(await screen.findByRole('alert')).toHaveTextContent('Only draft invoices can be converted to open.');
     expect(screen.queryByRole('button', { name: 'Insert payment link' })).not.toBeInTheDocument();
-    expect(screen.getByRole('button', { name: 'Open it for payment' })).toBeEnabled();
+    expect(screen.getByRole('button', { name: 'Mark as sent' })).toBeEnabled();
     expect(t.sandbox.dataset.invoices.at(-1)!.status).toBe('draft');
   });
 
   it('without a reply editor (contact page) the opened invoice offers Copy, not Insert', async () => {
     const t = await createdInvoice({ location: 'contact' });
-    await t.user.click(await screen.findByRole('button', { name: 'Open it for payment' }));
+    await t.user.click(await screen.findByRole('button', { name: 'Mark as sent' }));
     expect(await screen.findByRole('button', { name: 'Copy payment link' })).toBeInTheDocument();
     expect(screen.queryByRole('button', { name: 'Insert payment link' })).not.toBeInTheDocument();
   });

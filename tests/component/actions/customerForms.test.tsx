@@ -113,6 +113,30 @@ describe('CreateCustomerForm', () => {
     expect(screen.getByRole('button', { name: '顧客を作成' })).toBeInTheDocument();
     expect(screen.getByRole('checkbox', { name: '納品先住所は請求先住所と同じ' })).toBeInTheDocument();
   });
+
+  it('asks in Japanese order for a Japanese agent: 姓 before 名, 郵便番号 → 都道府県 → 市区町村 → 町名・番地 → 建物名', async () => {
+    await setupCreate('ja');
+    const labels = screen.getAllByRole('textbox').map((box) => (box as HTMLInputElement).labels?.[0]?.textContent ?? '');
+    const at = (label: string) => labels.indexOf(label);
+    expect(at('姓')).toBeGreaterThanOrEqual(0);
+    expect(at('姓')).toBeLessThan(at('名'));
+    const address = within(screen.getByRole('group', { name: '請求先住所' }))
+      .getAllByRole('textbox')
+      .map((box) => (box as HTMLInputElement).labels?.[0]?.textContent ?? '');
+    const order = ['郵便番号', '都道府県・州', '市区町村', '町名・番地', '建物名・部屋番号'].map((l) => address.indexOf(l));
+    expect(order.every((i) => i >= 0)).toBe(true);
+    expect(order).toEqual([...order].sort((a, b) => a - b));
+  });
+
+  it('asks in English order for an English agent: first name, then last name; street first, postal code last', async () => {
+    await setupCreate('en');
+    const labels = screen.getAllByRole('textbox').map((box) => (box as HTMLInputElement).labels?.[0]?.textContent ?? '');
+    expect(labels.indexOf('First name')).toBeLessThan(labels.indexOf('Last name'));
+    const address = within(screen.getByRole('group', { name: 'Billing address' }))
+      .getAllByRole('textbox')
+      .map((box) => (box as HTMLInputElement).labels?.[0]?.textContent ?? '');
+    expect(address.indexOf('Street')).toBeLessThan(address.indexOf('Postal code'));
+  });
 });
 
 describe('EditAddressesForm', () => {

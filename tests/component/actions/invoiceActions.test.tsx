@@ -38,7 +38,7 @@ describe('InvoiceActions', () => {
     expect(await screen.findByText('Payment link inserted into the reply.')).toBeInTheDocument();
     const inserted = t.sim.log.inserted as Array<{ value: string }>;
     expect(inserted).toHaveLength(1);
-    expect(inserted[0]!.value).toContain(`You can view and pay invoice ${t.invoice.number} here:`);
+    expect(inserted[0]!.value).toContain(`You can view and pay invoice ${t.invoice.number} using the link below.`);
     expect(inserted[0]!.value).toMatch(/<a href="https:\/\/[^"]+"/);
     expect(inserted[0]!.value).not.toMatch(/<script|javascript:/i);
     expect(t.posts('/hostedpages/invoicepayment')).toBe(1);

@@ -12,7 +12,8 @@ function has(tree: Tree, key: string): boolean {
     if (node === undefined || typeof node === 'string') return false;
     node = node[part];
   }
-  return typeof node === 'string';
+  // A plural node (one form per Intl.PluralRules category) is a message too.
+  return typeof node === 'string' || (typeof node === 'object' && node !== null && typeof node.other === 'string');
 }
 
 const dir = join(__dirname, '../../../src/panel/actions');

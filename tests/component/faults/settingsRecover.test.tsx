@@ -34,7 +34,7 @@ async function setup(options: SandboxHostOptions = {}, before?: (env: Awaited<Re
 }
 
 /** The overall badge beside the Status heading (the first of its words in the card). */
-const badge = () => within(screen.getByRole('region', { name: 'Status' })).getAllByText(/^(Connected|Checking…|Couldn't check|Organization not available|Disabled|Not connected|Not authorised)$/)[0]!;
+const badge = () => within(screen.getByRole('region', { name: 'Status' })).getAllByText(/^(Connected|Checking…|Could not check|Organization not available|Disabled|Not connected|Not authorised)$/)[0]!;
 
 describe('settings page: recover in place', () => {
   it('403: says why, never "Connected", and Check again recovers once Billing allows access', async () => {
@@ -73,8 +73,8 @@ describe('settings page: recover in place', () => {
       const env = await setup({}, (e) => {
         e.sandbox.faults.mode = mode;
       });
-      expect(await screen.findByText(/Couldn't check the connection to Zoho Billing/)).toBeInTheDocument();
-      expect(badge()).toHaveTextContent("Couldn't check");
+      expect(await screen.findByText(/Could not check the connection to Zoho Billing/)).toBeInTheDocument();
+      expect(badge()).toHaveTextContent("Could not check");
       env.sandbox.faults.mode = 'none';
       await env.user.click(screen.getByRole('button', { name: 'Check again' }));
       await vi.waitFor(() => expect(badge()).toHaveTextContent('Connected'));
@@ -85,8 +85,8 @@ describe('settings page: recover in place', () => {
     const env = await setup({}, (e) => {
       e.sim.faults.hostReject = true;
     });
-    expect(await screen.findByText(/Couldn't check the connection to Zoho Billing/)).toBeInTheDocument();
-    expect(badge()).toHaveTextContent("Couldn't check");
+    expect(await screen.findByText(/Could not check the connection to Zoho Billing/)).toBeInTheDocument();
+    expect(badge()).toHaveTextContent("Could not check");
     env.sim.faults.hostReject = false;
     await env.user.click(screen.getByRole('button', { name: 'Check again' }));
     await vi.waitFor(() => expect(badge()).toHaveTextContent('Connected'));
@@ -96,12 +96,12 @@ describe('settings page: recover in place', () => {
     const env = await setup({}, (e) => {
       e.sim.faults.storageFails = true;
     });
-    const alert = await screen.findByText(/Couldn't read the saved settings\. Desk storage refused or lost the data\./);
+    const alert = await screen.findByText(/Could not read the saved settings\. Desk storage refused or lost the data\./);
     expect(alert).toBeInTheDocument();
     expect(screen.queryByText('Connected', { exact: true })).toBeNull();
     env.sim.faults.storageFails = false;
     await env.user.click(screen.getByRole('button', { name: 'Retry' }));
     await vi.waitFor(() => expect(badge()).toHaveTextContent('Connected'));
-    expect(screen.queryByText(/Couldn't read the saved settings/)).toBeNull();
+    expect(screen.queryByText(/Could not read the saved settings/)).toBeNull();
   });
 });

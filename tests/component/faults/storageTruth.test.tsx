@@ -24,7 +24,7 @@ describe('panel: Desk storage failures tell the truth', () => {
     world.sim.faults.storageFails = true;
     const context = world.host.context();
     render(<PanelApp host={world.host} i18n={createI18n(context.locale, context.user.timeZone)} cacheOptions={{ sleep: async () => undefined, random: () => 0 }} />);
-    expect(await screen.findByText("Couldn't read this extension's settings from Zoho Desk. Try again in a moment.")).toBeInTheDocument();
+    expect(await screen.findByText("Could not read this extension's settings from Zoho Desk. Try again in a moment.")).toBeInTheDocument();
     world.sim.faults.storageFails = false;
     await user.click(screen.getByRole('button', { name: 'Retry' }));
     expect(await screen.findByRole('heading', { name: /Bowman/ })).toBeInTheDocument();

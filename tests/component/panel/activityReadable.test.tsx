@@ -54,7 +54,7 @@ describe('Activity reads as one row per real event, in the agent\'s language', (
     for (const text of texts) expect(text).not.toMatch(/\d{4}\/\d{1,2}\/\d{1,2}/);
     // No raw status spelling reaches the agent (the credit's `open`).
     for (const badge of document.querySelectorAll('.badge')) expect(badge.textContent).not.toMatch(/^[a-z_]+$/);
-    expect(texts.some((t) => /クレジット.*オープン/.test(t))).toBe(true);
+    expect(texts.some((t) => /貸方票.*発行済み/.test(t))).toBe(true);
   }, 30_000);
 
   it('a long history is grouped by month, newest first', async () => {

@@ -35,7 +35,7 @@ describe('daily cap in the panel', () => {
     // 90 of 100: the open's own few calls keep it near (not past) the cap.
     await panelAt(90, 'en', 100);
     expect(await screen.findByRole('heading', { name: /Bowman/ })).toBeInTheDocument();
-    expect(screen.getByText(/Close to today's cap on Zoho Billing calls/)).toBeInTheDocument();
+    expect(screen.getByText(/Close to today's Zoho Billing call limit/)).toBeInTheDocument();
   });
 
   it('past the cap nothing is called until the agent clicks Retry', async () => {
@@ -50,12 +50,12 @@ describe('daily cap in the panel', () => {
 
   it('in Japanese too', async () => {
     await panelAt(90, 'ja', 100);
-    expect(await screen.findByText(/今日の Zoho Billing 呼び出し上限に近づいています/)).toBeInTheDocument();
+    expect(await screen.findByText(/本日の Zoho Billing API 呼び出しの上限に近づいています/)).toBeInTheDocument();
   });
 
   it('once the open itself passes the cap, the banner says Billing is asked only when the agent clicks', async () => {
     await panelAt(9); // 9 of 10: the open's first call reaches the cap
     expect(await screen.findByRole('heading', { name: /Bowman/ })).toBeInTheDocument();
-    expect(screen.getByText(/Today's cap on Zoho Billing calls is reached: the panel shows saved answers/)).toBeInTheDocument();
+    expect(screen.getByText(/Today's Zoho Billing call limit has been reached: the panel shows saved data/)).toBeInTheDocument();
   });
 });

@@ -106,7 +106,7 @@ describe('panel states', () => {
     clock += 40 * 60_000;
     billing.fail = 'network';
     act(() => desk.emit('ticketChanged', {}));
-    expect(await screen.findByText(/Shown from 40 minutes ago\./)).toBeInTheDocument();
+    expect(await screen.findByText(/Showing data from 40 minutes ago\./)).toBeInTheDocument();
     expect(screen.getByRole('heading', { name: /Ada Lovelace/ })).toBeInTheDocument();
     expect(screen.getByText('1 Main St')).toBeInTheDocument();
   });
@@ -120,11 +120,11 @@ describe('panel states', () => {
     await waitFor(() => expect(billing.count('getCustomer')).toBe(1));
     clock += 3 * 60_000;
     act(() => desk.emit('ticketChanged', {}));
-    expect(await screen.findByText(/Updated 3 min ago/)).toBeInTheDocument();
+    expect(await screen.findByText(/Updated 3 minutes ago/)).toBeInTheDocument();
     expect(billing.count('getCustomer')).toBe(1);
     await user.click(screen.getByRole('button', { name: 'Refresh billing data' }));
     await waitFor(() => expect(billing.count('getCustomer')).toBe(2));
-    await waitFor(() => expect(screen.queryByText(/Updated 3 min ago/)).toBeNull());
+    await waitFor(() => expect(screen.queryByText(/Updated 3 minutes ago/)).toBeNull());
   });
 
   it('serves a ticket switch back to the same customer from the cache', async () => {

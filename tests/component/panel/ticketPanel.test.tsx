@@ -85,7 +85,7 @@ describe('ticket panel', () => {
     const detail = await screen.findByRole('region', { name: 'Subscription Pro plan' });
     expect(within(detail).getByText(/Extra seats/)).toBeInTheDocument();
     expect(within(detail).getByText(/WELCOME10/)).toBeInTheDocument();
-    expect(within(detail).getByText('Card ending 4242 (stripe)')).toBeInTheDocument();
+    expect(within(detail).getByText('Card ending in 4242 (stripe)')).toBeInTheDocument();
     expect(within(detail).getByText(/renews until cancelled/)).toBeInTheDocument();
     expect(await within(detail).findByRole('button', { name: 'Open invoice INV-0003' })).toBeInTheDocument();
     await user.click(within(detail).getByRole('button', { name: /All subscriptions/ }));

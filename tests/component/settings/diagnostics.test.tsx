@@ -6,7 +6,7 @@ import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createI18n } from '../../../src/i18n/i18n';
-import { observedInTab, recordBinaryShape, recordCspViolation, resetObservations } from '../../../src/host/observations';
+import { observedInTab, recordBinaryShape, recordCspViolation, recordUnknownWord, resetObservations } from '../../../src/host/observations';
 import { createSandboxHost, type SandboxHostOptions } from '../../../src/sandbox/desk/sandboxHost';
 import { SettingsPage } from '../../../src/settings/SettingsPage';
 import { runCheck } from '../../../src/settings/diagnostics/checks';
@@ -27,7 +27,7 @@ async function setup(options: SandboxHostOptions & { mode?: string } = {}) {
 
 async function runAll(user: ReturnType<typeof userEvent.setup>) {
   await user.click(await screen.findByRole('button', { name: 'Run checks' }));
-  await screen.findByText(/All checks passed|check\(s\) failed/, {}, { timeout: 10_000 });
+  await screen.findByText(/All checks passed|checks? failed/, {}, { timeout: 10_000 });
   return screen.getByRole('list', { name: 'Check results' });
 }
 
@@ -45,13 +45,13 @@ describe('on the settings page', { timeout: 20_000 }, () => {
     const env = await setup();
     render(<SettingsPage host={env.host} i18n={env.i18n} />);
     const list = await runAll(env.user);
-    expect(line(list, 'Desk start (onload)')).toMatch(/^Pass.*data center US, language en, appearance light\..*meta\.dcType: "US"/);
-    expect(line(list, 'Desk storage round trip')).toMatch(/^Pass.*set → ok.*get → \{at: string, probe: string\}.*delete → ok/);
+    expect(line(list, 'Desk start-up (onload)')).toMatch(/^Pass.*data center US, language en, appearance light\..*meta\.dcType: "US"/);
+    expect(line(list, 'Desk storage read and write')).toMatch(/^Pass.*set → ok.*get → \{at: string, probe: string\}.*delete → ok/);
     expect(line(list, 'Zoho Billing connection')).toMatch(/^Pass.*organizations: \d+ \(admin in \d+\)/);
     expect(line(list, 'Agent profile (admin check)')).toMatch(/^Pass.*Desk administrator/);
     expect(line(list, 'Desk events')).toMatch(/^Pass.*registered user_preference\.changed/);
     expect(line(list, 'Content-Security-Policy')).toMatch(/^Pass.*no violation/);
-    expect(line(list, 'Invoice PDF answer')).toMatch(/^Check.*no PDF has been downloaded/);
+    expect(line(list, 'Invoice PDF response')).toMatch(/^Warning.*no PDF has been downloaded/);
     expect(line(list, 'Build')).toMatch(/^Pass.*version \d+\.\d+\.\d+/);
     // The scratch record is gone again.
     expect([...env.sim.storage.keys()].filter((k) => k.startsWith('diag_'))).toEqual([]);
@@ -100,14 +100,14 @@ describe('each simulator fault gives a precise red line', { timeout: 20_000 }, (
     const env = await setup({ faults: { storageFails: true } });
     section(env);
     const list = await runAll(env.user);
-    expect(line(list, 'Desk storage round trip')).toMatch(/^Fail.*storage refused the set\..*set → storage: Storage is unavailable/);
+    expect(line(list, 'Desk storage read and write')).toMatch(/^Fail.*storage refused the write step\..*set → storage: Storage is unavailable/);
   });
 
   it('storage writes fail', async () => {
     const env = await setup({ faults: { storageWritesFail: true } });
     section(env);
     const list = await runAll(env.user);
-    expect(line(list, 'Desk storage round trip')).toMatch(/^Fail.*refused the set/);
+    expect(line(list, 'Desk storage read and write')).toMatch(/^Fail.*refused the write step/);
   });
 
   it('proxy down: the agent profile line fails too, with the kind', async () => {
@@ -148,6 +148,16 @@ describe('checks that read what the widgets observed', { timeout: 20_000 }, () =
     expect(await screen.findByText(/The US data center \(zoho\.com\) is assumed/)).toBeInTheDocument();
   });
 
+  it('words: a Billing value shown without words of its own is named (a warning), none is a pass', async () => {
+    const env = await setup({ location: 'ticket' });
+    const deps = { host: env.host, billing: { listOrganizations: async () => [] }, observations: observedInTab, version: '1.0.0' };
+    expect(await runCheck('words', deps)).toMatchObject({ status: 'pass', key: 'words.pass' });
+    recordUnknownWord('status', 'in_review');
+    recordUnknownWord('transaction', 'debit_note');
+    recordUnknownWord('status', 'in_review');
+    expect(await runCheck('words', deps)).toMatchObject({ status: 'warn', key: 'words.unknown', params: { count: 2 }, shape: ['status:in_review', 'transaction:debit_note'] });
+  });
+
   it('events: a portal without App.instance fails, one that delivered events counts them', async () => {
     const env = await setup({ location: 'ticket' });
     env.sim.emit('ticket_Shift', {});
@@ -155,7 +165,7 @@ describe('checks that read what the widgets observed', { timeout: 20_000 }, () =
     host.on('ticketChanged', () => undefined);
     env.sim.emit('ticket_Shift', {});
     const deps = { host, billing: { listOrganizations: async () => [] }, observations: observedInTab, version: '1.0.0' };
-    expect(await runCheck('events', deps)).toMatchObject({ status: 'pass', params: { count: 1 } });
+    expect(await runCheck('events', deps)).toMatchObject({ status: 'pass', params: { events: 1 } });
     const noInstance = { ...deps, observations: () => [{ ...observedInTab()[0]!, eventsAvailable: false }] };
     expect(await runCheck('events', noInstance)).toMatchObject({ status: 'fail', key: 'events.noInstance' });
   });
@@ -183,7 +193,7 @@ describe('Copy report', { timeout: 20_000 }, () => {
     await env.user.click(screen.getByRole('button', { name: 'Copy report' }));
     const report = (await screen.findByRole('textbox', { name: 'Diagnostics report' })) as HTMLTextAreaElement;
     expect(report.value).toMatch(/^Zoho Billing for Zoho Desk — diagnostics\nbuild \d+\.\d+\.\d+ · desk\.extension\.preference · en · /);
-    expect(report.value).toMatch(/PASS {2}Desk storage round trip: /);
+    expect(report.value).toMatch(/PASS {2}Desk storage read and write: /);
     // No e-mail, no Desk/Billing id of the simulated portal.
     expect(report.value).not.toMatch(/@|\d{6,}/);
 

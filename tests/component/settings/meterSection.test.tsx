@@ -27,7 +27,7 @@ describe('daily meter section', () => {
   it("shows today's calls against the cap, the last 7 days, and that panels have eased off", async () => {
     const env = await setup('en', true);
     const card = screen.getByRole('region', { name: 'Zoho Billing calls per day' });
-    expect(await within(card).findByText('Today (UTC): 920 calls of the 1,000 cap.')).toBeInTheDocument();
+    expect(await within(card).findByText('Calls today (UTC): 920 of 1,000.')).toBeInTheDocument();
     expect(within(card).getByRole('status')).toHaveTextContent(/past 90% of the cap: panels no longer refresh in the background/);
     const rows = within(within(card).getByRole('table', { name: 'The last 7 days' })).getAllByRole('row');
     expect(rows).toHaveLength(8);
@@ -54,7 +54,7 @@ describe('daily meter section', () => {
 
   it('in Japanese, read-only for an agent who is not an admin', async () => {
     await setup('ja', false);
-    expect(await screen.findByText('今日（UTC）: 920 回 / 上限 1,000 回')).toBeInTheDocument();
+    expect(await screen.findByText('本日（UTC）：920 回／上限 1,000 回')).toBeInTheDocument();
     expect(screen.getByRole('textbox', { name: '1 日の上限（回）' })).toBeDisabled();
     expect(screen.getByRole('button', { name: '上限を保存' })).toBeDisabled();
     expect(screen.getByRole('table', { name: '過去 7 日間' })).toBeInTheDocument();

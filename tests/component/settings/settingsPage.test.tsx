@@ -21,12 +21,12 @@ const orgCard = () => screen.getByRole('region', { name: 'Organization' });
 describe('settings page: connect (A1)', () => {
   it('offers Connect when not authorised, opens the authorisation URL and re-checks on focus', async () => {
     const desk = setup({ billingMode: 'not-authorised' });
-    expect(await screen.findByText(/not yet authorised to read Zoho Billing/)).toBeInTheDocument();
-    expect(within(statusCard()).getAllByText('Not authorised').length).toBeGreaterThan(0);
+    expect(await screen.findByText(/not yet authorized to read Zoho Billing/)).toBeInTheDocument();
+    expect(within(statusCard()).getAllByText('Not authorized').length).toBeGreaterThan(0);
 
     await desk.user.click(screen.getByRole('button', { name: 'Connect' }));
     expect(desk.opened).toEqual([AUTH_URL]);
-    expect(screen.getByText(/Finish authorising in the new tab/)).toBeInTheDocument();
+    expect(screen.getByText(/Finish authorizing in the new tab/)).toBeInTheDocument();
 
     desk.world.billingMode = 'ok';
     const callsBefore = desk.billing.calls;
@@ -71,7 +71,7 @@ describe('settings page: connect (A1)', () => {
 
   it('says plainly when the check itself fails', async () => {
     setup({ billingMode: 'server-error' });
-    expect(await screen.findByRole('alert')).toHaveTextContent(/Couldn't check the connection to Zoho Billing. Zoho Billing ran into a problem/);
+    expect(await screen.findByRole('alert')).toHaveTextContent(/Could not check the connection to Zoho Billing. Zoho Billing ran into a problem/);
   });
 });
 
@@ -142,7 +142,7 @@ describe('settings page: organization (A2, A3)', () => {
     setup({
       organizations: [org('1', 'Staff Org', { role: 'staff', isAdmin: false }), org('2', 'Accountant Org', { role: 'accountant', isAdmin: false })],
     });
-    expect(await screen.findByText('You have 2 Zoho Billing organization(s), but you are not an admin in any of them.')).toBeInTheDocument();
+    expect(await screen.findByText('You have 2 Zoho Billing organizations, but you are not an admin in any of them.')).toBeInTheDocument();
     expect(screen.queryByRole('radio')).not.toBeInTheDocument();
   });
 
@@ -219,7 +219,7 @@ describe('settings page: disable (A4)', () => {
     const toggle = await screen.findByRole('switch', { name: 'Integration enabled' });
     desk.world.storageSetFails = true;
     await desk.user.click(toggle);
-    expect(await screen.findByRole('alert')).toHaveTextContent("Couldn't save the settings. Desk storage refused or lost the data. Nothing was changed.");
+    expect(await screen.findByRole('alert')).toHaveTextContent("Could not save the settings. Desk storage refused or lost the data. Nothing was changed.");
     expect(toggle).toHaveAttribute('aria-checked', 'true');
     expect(desk.storedSettings()).toMatchObject({ enabled: true });
   });
@@ -235,7 +235,7 @@ describe('settings page: disable (A4)', () => {
       updatedBy: { id: 'agent-7', name: 'Carol Other' },
     });
     await desk.user.click(toggle);
-    expect(await screen.findByRole('alert')).toHaveTextContent('Another admin changed the settings meanwhile.');
+    expect(await screen.findByRole('alert')).toHaveTextContent('Another admin changed the settings while you were editing, so your change was not saved.');
     expect(within(statusCard()).getByText('Initech')).toBeInTheDocument();
     expect(within(statusCard()).getByText(/Carol Other/)).toBeInTheDocument();
     expect(desk.storedSettings()).toMatchObject({ version: 3, enabled: true });
@@ -332,7 +332,7 @@ describe('settings page: who may change settings (A7)', () => {
 describe('settings page: stored data problems', () => {
   it('reports an unreadable stored value instead of crashing', async () => {
     setup({ settings: { version: 'x', enabled: 'maybe' } });
-    expect(await screen.findByText(/Couldn't read the saved settings. The response could not be read./)).toBeInTheDocument();
+    expect(await screen.findByText(/Could not read the saved settings. The response could not be read./)).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Retry' })).toBeInTheDocument();
   });
 });

@@ -77,7 +77,7 @@ describe('settings page over the sandbox', () => {
     expect(await screen.findByText('Your Zoho Billing account has no organization yet.')).toBeInTheDocument();
     env.sandbox.faults.organizations = 'non-admin';
     await env.user.click(screen.getByRole('button', { name: 'Check again' }));
-    expect(await screen.findByText('You have 2 Zoho Billing organization(s), but you are not an admin in any of them.')).toBeInTheDocument();
+    expect(await screen.findByText('You have 2 Zoho Billing organizations, but you are not an admin in any of them.')).toBeInTheDocument();
     expect(env.stored()).toBeUndefined();
   });
 
@@ -122,7 +122,7 @@ describe('settings page over the sandbox', () => {
     const toggle = await screen.findByRole('switch', { name: 'Integration enabled' });
     env.sim.faults.storageWritesFail = true;
     await env.user.click(toggle);
-    expect(await screen.findByRole('alert')).toHaveTextContent("Couldn't save the settings.");
+    expect(await screen.findByRole('alert')).toHaveTextContent("Could not save the settings.");
     expect(toggle).toHaveAttribute('aria-checked', 'true');
     expect(env.stored()).toMatchObject({ enabled: true });
   });
@@ -151,7 +151,7 @@ describe('settings page over the sandbox', () => {
 
   it('speaks Japanese', async () => {
     await setup({ organizations: 'one', locale: 'ja' });
-    expect(await screen.findByText(/自動で連携しました：Zylker Cloud Inc\. は/)).toBeInTheDocument();
+    expect(await screen.findByText(/Zylker Cloud Inc\. を自動で関連付けました/)).toBeInTheDocument();
     expect(within(statusCard()).getByText('連携済み')).toBeInTheDocument();
     expect(screen.getByRole('switch', { name: '連携を有効にする' })).toBeInTheDocument();
   });

@@ -10,6 +10,7 @@ import { I18nProvider } from '../../../src/ui/i18nContext';
 import { Money } from '../../../src/ui/Money';
 import { Skeleton, Spinner } from '../../../src/ui/Spinner';
 import { StatusBadge } from '../../../src/ui/StatusBadge';
+import { onUnknownWord } from '../../../src/ui/unknownWords';
 
 function renderIn(locale: string, node: ReactNode, zone = 'UTC') {
   return render(<I18nProvider i18n={createI18n(locale, zone)}>{node}</I18nProvider>);
@@ -40,15 +41,27 @@ describe('shared ui', () => {
     expect(screen.getByText('Dec 1, 2026')).toHaveAttribute('datetime', '2026-12-01');
   });
 
-  it('StatusBadge translates known statuses and shows unknown ones as text', () => {
-    renderIn('ja', (
-      <>
-        <StatusBadge status="overdue" />
-        <StatusBadge status="<b>weird</b>" />
-      </>
-    ));
-    expect(screen.getByText('期限超過')).toBeInTheDocument();
-    expect(screen.getByText('<b>weird</b>')).toBeInTheDocument();
+  it('StatusBadge translates known statuses; an unknown one is text in English and Japanese words in Japanese', async () => {
+    const heard: string[] = [];
+    onUnknownWord((kind, value) => heard.push(`${kind}:${value}`));
+    try {
+      renderIn('ja', (
+        <>
+          <StatusBadge status="overdue" />
+          <StatusBadge status="in_review" />
+        </>
+      ));
+      expect(screen.getByText('期限超過')).toBeInTheDocument();
+      // No English in the Japanese UI: Billing's spelling is not shown; the diagnostics name it.
+      expect(screen.getByText('その他のステータス')).toBeInTheDocument();
+      expect(screen.queryByText(/review/i)).toBeNull();
+      renderIn('en', <StatusBadge status="<b>weird</b>" />);
+      expect(screen.getByText('<b>weird</b>')).toBeInTheDocument();
+      await Promise.resolve();
+      expect(heard).toContain('status:in_review');
+    } finally {
+      onUnknownWord(null);
+    }
   });
 
   it('StatusBadge: every status Billing documents is translated, unknown ones are humanised', () => {

@@ -17,6 +17,15 @@ describe('addresses read the way their country writes them', () => {
     ).toEqual(['〒100-0005', '東京都千代田区', '丸の内1-1-1', 'パレスビル5階', '経理部 山田 太郎', 'Japan']);
   });
 
+  it('Japan without a country, or as 日本 / JP: still Japanese order (the order follows the address, not the UI language)', () => {
+    const tokyo = { ...blank, street: '丸の内1-1-1', street2: 'パレスビル5階', city: '千代田区', state: '東京都', zip: '100-0005' };
+    expect(addressLines(tokyo)).toEqual(['〒100-0005', '東京都千代田区', '丸の内1-1-1', 'パレスビル5階']);
+    expect(addressLines({ ...tokyo, country: '日本' })).toEqual(['〒100-0005', '東京都千代田区', '丸の内1-1-1', 'パレスビル5階', '日本']);
+    expect(addressLines({ ...tokyo, country: 'JP' })[0]).toBe('〒100-0005');
+    // A romanised Japanese address with no country is not guessed at: the international order stays.
+    expect(addressLines({ ...blank, street: '1-1-1 Marunouchi', city: 'Chiyoda-ku', zip: '100-0005' })).toEqual(['1-1-1 Marunouchi', '100-0005 Chiyoda-ku']);
+  });
+
   it('elsewhere: postcode before the city; empty parts leave no blank lines', () => {
     expect(addressLines({ ...blank, street: '12 King St', city: 'London', zip: 'EC2V 8AA', country: 'United Kingdom' })).toEqual([
       '12 King St',
