@@ -44,7 +44,7 @@ describe('settings: who may act from the ticket', () => {
     const checkbox = await within(await screen.findByRole('group', { name: 'Payment recovery' })).findByRole('checkbox', { name: 'Agent' });
     desk.world.storageSetFails = true;
     await desk.user.click(checkbox);
-    expect(await screen.findByRole('alert')).toHaveTextContent("Couldn't save the settings. Desk storage refused or lost the data. Nothing was changed.");
+    expect(await screen.findByRole('alert')).toHaveTextContent("Could not save the settings. Desk storage refused or lost the data. Nothing was changed.");
     expect(within(group('Payment recovery')).getByRole('checkbox', { name: 'Agent' })).not.toBeChecked();
     expect(desk.storedSettings()).not.toHaveProperty('actionAccess');
   });
