@@ -64,6 +64,6 @@ describe('budget states in the simulator', () => {
     await e2e.page.waitForFunction(() => Boolean(window.__deskSimulator));
     const frame = await panelFrame(e2e.page);
     await frame.getByText('Calls today (UTC): 2,006 of 2,000.').waitFor();
-    await frame.getByRole('status').filter({ hasText: "Today's cap is reached" }).waitFor();
+    await frame.getByRole('status').filter({ hasText: 'The cap is reached for today' }).waitFor();
   });
 });

@@ -13,7 +13,7 @@ const CLEAR: Partial<SimulatorFaults> = { notAuthorised: false, hostReject: fals
 
 async function runChecks(frame: Frame): Promise<Map<string, string>> {
   await frame.getByRole('button', { name: d.run }).click();
-  await frame.getByText(new RegExp(`${d.allPassed}|check\\(s\\) failed`)).waitFor({ timeout: 40_000 });
+  await frame.getByText(new RegExp(`${d.allPassed}|checks? failed`)).waitFor({ timeout: 40_000 });
   const items = frame.getByRole('list', { name: d.results }).locator(':scope > li');
   const lines = new Map<string, string>();
   for (const text of await items.allInnerTexts()) {
