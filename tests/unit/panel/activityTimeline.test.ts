@@ -141,10 +141,10 @@ describe('one row per real payment and invoice', () => {
     const { billing } = reader({
       subscriptions: [sub('s1')],
       activities: { s1: [act('a1', 'Invoice created - INV-000241', '2025-03-05T10:00:00Z'), act('a2', 'Invoice created - INV-000242', '2025-03-07T10:00:00Z'), act('a3', 'Invoice created - INV-000243', '2025-03-07T11:00:00Z')] },
-      transactions: [tx('t1', 'invoice', '2025-03-05', 107, { referenceId: 'i-old' }), tx('t2', 'invoice', '2025-03-07', 5, { referenceId: 'i-two' })],
+      transactions: [tx('t1', 'invoice', '2025-03-05', 107, { referenceId: '2468013000000079001' }), tx('t2', 'invoice', '2025-03-07', 5, { referenceId: '2468013000000079002' })],
     });
     const { events } = await loadTimeline(billing, 'c1');
-    expect(events.find((e) => e.key === 't:t1+a:s1:a1')).toMatchObject({ invoiceNumber: 'INV-000241', opens: { kind: 'invoice', id: 'i-old' } });
+    expect(events.find((e) => e.key === 't:t1+a:s1:a1')).toMatchObject({ invoiceNumber: 'INV-000241', opens: { kind: 'invoice', id: '2468013000000079001' } });
     // Two invoice activities that day: which one is this transaction's cannot be told.
     expect(events.find((e) => e.key === 't:t2')).toMatchObject({ invoiceNumber: null, billingText: null });
     expect(events).toHaveLength(4);
@@ -168,10 +168,10 @@ describe('one row per real payment and invoice', () => {
 
   it('a payment opens the invoice whose transaction tells its amount, even when the invoice is not on the first page', async () => {
     const { billing } = reader({
-      transactions: [tx('t1', 'invoice', '2025-03-05', 107, { referenceId: 'i-old' }), tx('t2', 'payment', '2025-03-05', 107)],
+      transactions: [tx('t1', 'invoice', '2025-03-05', 107, { referenceId: '2468013000000079001' }), tx('t2', 'payment', '2025-03-05', 107)],
     });
     const { events } = await loadTimeline(billing, 'c1');
-    expect(events.find((e) => e.key === 't:t2')?.opens).toEqual({ kind: 'invoice', id: 'i-old' });
+    expect(events.find((e) => e.key === 't:t2')?.opens).toEqual({ kind: 'invoice', id: '2468013000000079001' });
   });
 });
 
@@ -259,11 +259,11 @@ describe('rows that are not the same event stay apart', () => {
     const { billing } = reader({
       subscriptions: [sub('s1')],
       activities: { s1: [act('a1', 'Invoice created - INV-5', '2025-03-05T09:00:00Z')] },
-      transactions: [tx('t1', 'invoice', '2025-03-05', 107, { referenceId: 'i-old' })],
+      transactions: [tx('t1', 'invoice', '2025-03-05', 107, { referenceId: '2468013000000079001' })],
       invoices: [other],
     });
     const { events } = await loadTimeline(billing, 'c1');
-    expect(events.find((e) => e.key === 't:t1+a:s1:a1')?.opens).toEqual({ kind: 'invoice', id: 'i-old' });
+    expect(events.find((e) => e.key === 't:t1+a:s1:a1')?.opens).toEqual({ kind: 'invoice', id: '2468013000000079001' });
   });
 });
 
