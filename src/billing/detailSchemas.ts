@@ -40,6 +40,7 @@ const cardSchema = record(
   (r): SubscriptionDetail['card'] => {
     if (r.card_id === null && r.last_four_digits === '') return null;
     return {
+      ...(r.card_id === null ? {} : { id: r.card_id }),
       lastFour: r.last_four_digits,
       gateway: r.payment_gateway,
       expiryMonth: r.expiry_month,
@@ -190,6 +191,17 @@ function paymentsOf(raw: unknown): InvoicePayment[] {
   return payments;
 }
 
+/** `invoice.subscriptions[{subscription_id}]` (ids as strings or numbers; a bad row is dropped). */
+function subscriptionIdsOf(value: unknown): string[] {
+  if (!Array.isArray(value)) return [];
+  const ids: string[] = [];
+  for (const row of value) {
+    const id = typeof row === 'object' && row !== null ? toId((row as Record<string, unknown>).subscription_id) : null;
+    if (id !== null && !ids.includes(id)) ids.push(id);
+  }
+  return ids;
+}
+
 export const invoiceDetailSchema: Schema<InvoiceDetail> = record(
   {
     ...invoiceFields,
@@ -203,6 +215,7 @@ export const invoiceDetailSchema: Schema<InvoiceDetail> = record(
     write_off_amount: toNumber,
     invoice_url: httpsUrl,
     notes: toText,
+    subscriptions: asIs,
   },
   (r): InvoiceDetail => {
     if (r.invoice_id === null) return refuse('invoice without an id');
@@ -217,6 +230,7 @@ export const invoiceDetailSchema: Schema<InvoiceDetail> = record(
       payments: paymentsOf(r.payments),
       invoiceUrl: r.invoice_url,
       notes: r.notes,
+      subscriptionIds: subscriptionIdsOf(r.subscriptions),
     };
   },
 );

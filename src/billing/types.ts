@@ -103,7 +103,8 @@ export interface SubscriptionDetail extends Subscription {
   /** -1 = renews until cancelled. */
   remainingBillingCycles: number | null;
   endOfTerm: boolean | null;
-  card: { lastFour: string; gateway: string; expiryMonth: number | null; expiryYear: number | null } | null;
+  /** `id`: Billing's card_id, what Collect now charges (never shown). */
+  card: { id?: string; lastFour: string; gateway: string; expiryMonth: number | null; expiryYear: number | null } | null;
   paymentTermsLabel: string;
   customerId: string | null;
 }
@@ -172,6 +173,8 @@ export interface InvoiceDetail extends InvoiceSummary {
   /** Customer-facing invoice page with a pay option (https only, else null). */
   invoiceUrl: string | null;
   notes: string;
+  /** The subscriptions this invoice bills (its card is the one Collect now charges); empty for one-off invoices. */
+  subscriptionIds?: string[];
 }
 
 export interface Page<T> {

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { Customer, CustomerSummary } from '../billing/types';
 import type { MatchMethod } from '../integration/records/types';
 import { Tabs } from '../ui/Tabs';
+import { ActingCustomerProvider } from './acting/actingContext';
 import { useI18n } from '../ui/i18nContext';
 import { ActionBar } from './ActionBar';
 import { NotConnected, StaleBanner } from './BillingErrorView';
@@ -154,32 +155,34 @@ export function CustomerView({
   }
 
   return (
-    <div ref={root}>
-      {stale && stale.status === 'ready' && <StaleBanner ageMs={stale.ageMs} error={stale.staleError} />}
-      <BudgetBanner />
-      <CustomerHeader
-        customer={customer}
-        method={method}
-        onChange={onChange}
-        onRefresh={reload}
-        ageMs={detail.status === 'ready' ? detail.ageMs : 0}
-      />
-      {problems && form === null && <ProblemLine problems={problems} onOpen={setOpened} />}
-      <SummaryStrip
-        customer={customer}
-        subscriptions={subs.status === 'ready' ? subs.value.items : subs.status === 'error' ? [] : null}
-        invoices={invoices.status === 'ready' ? invoices.value.items : invoices.status === 'error' ? [] : null}
-      />
-      {canCreateDocuments && form === null && (
-        <ActionBar kind={kind} invoices={invoices.status === 'ready' ? invoices.value.items : null} onOpen={openForm} />
-      )}
-      {form === null ? (
-        body
-      ) : (
-        <section ref={region} tabIndex={-1} aria-label={i18n.t(`panel.actions.${form}Region`)}>
-          {body}
-        </section>
-      )}
-    </div>
+    <ActingCustomerProvider customer={{ id, name: customer.displayName, email: customer.email, method }}>
+      <div ref={root}>
+        {stale && stale.status === 'ready' && <StaleBanner ageMs={stale.ageMs} error={stale.staleError} />}
+        <BudgetBanner />
+        <CustomerHeader
+          customer={customer}
+          method={method}
+          onChange={onChange}
+          onRefresh={reload}
+          ageMs={detail.status === 'ready' ? detail.ageMs : 0}
+        />
+        {problems && form === null && <ProblemLine problems={problems} onOpen={setOpened} />}
+        <SummaryStrip
+          customer={customer}
+          subscriptions={subs.status === 'ready' ? subs.value.items : subs.status === 'error' ? [] : null}
+          invoices={invoices.status === 'ready' ? invoices.value.items : invoices.status === 'error' ? [] : null}
+        />
+        {canCreateDocuments && form === null && (
+          <ActionBar kind={kind} invoices={invoices.status === 'ready' ? invoices.value.items : null} onOpen={openForm} />
+        )}
+        {form === null ? (
+          body
+        ) : (
+          <section ref={region} tabIndex={-1} aria-label={i18n.t(`panel.actions.${form}Region`)}>
+            {body}
+          </section>
+        )}
+      </div>
+    </ActingCustomerProvider>
   );
 }

@@ -6,6 +6,7 @@ import type { I18n } from '../i18n/i18n';
 import type { CacheOptions } from '../integration/cache/billingCache';
 import { createPanelBilling } from '../integration/portalBilling';
 import type { PortalShareOptions } from '../integration/portal/portalShare';
+import { DEFAULT_ACTION_ACCESS } from '../integration/records/actionAccess';
 import { loadSettings } from '../integration/records/settingsRecord';
 import type { IntegrationSettings } from '../integration/records/types';
 import { EmptyState } from '../ui/EmptyState';
@@ -125,6 +126,9 @@ function PanelBody({ host, createBilling = defaultFactory, cacheOptions, portalS
     [org?.id, org?.dataCenter, host],
   );
 
+  const actingAccess = start?.ok ? start.settings.actionAccess : undefined;
+  const actingAsk = start?.ok ? (start.settings.updatedBy?.name ?? null) : null;
+  const actingKey = JSON.stringify([actingAccess, actingAsk]);
   const organization = org ? { id: org.id, name: org.name, dataCenter: org.dataCenter, currencyCode: org.currencyCode } : null;
   const isAdminNow = start?.ok ? start.isAdmin : null;
 
@@ -136,9 +140,18 @@ function PanelBody({ host, createBilling = defaultFactory, cacheOptions, portalS
     return () => offs.forEach((off) => off());
   }, [host, billing]);
   const base = useMemo<BaseEnv | null>(
-    () => (billing && organization ? { host, billing, isAdmin: isAdminNow, organization } : null),
+    () =>
+      billing && organization
+        ? {
+            host,
+            billing,
+            isAdmin: isAdminNow,
+            organization,
+            acting: { access: start?.ok ? (start.settings.actionAccess ?? DEFAULT_ACTION_ACCESS) : DEFAULT_ACTION_ACCESS, askName: actingAsk },
+          }
+        : null,
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [host, billing, isAdminNow, organization?.name, organization?.currencyCode],
+    [host, billing, isAdminNow, organization?.name, organization?.currencyCode, actingKey],
   );
 
   if (started.status === 'error' || (start && !start.ok)) {

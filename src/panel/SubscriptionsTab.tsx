@@ -1,3 +1,4 @@
+import { SubscriptionActions } from './acting/SubscriptionActions';
 import { useState } from 'react';
 import { subscriptionWebUrl } from '../billing/dataCenters';
 import type { Subscription } from '../billing/types';
@@ -140,6 +141,7 @@ export function SubscriptionDetailView({ subscriptionId, onBack, backLabel }: { 
         <dt>{i18n.t('panel.subscriptions.autoCollect')}</dt>
         <dd>{s.autoCollect === null ? '—' : i18n.t(s.autoCollect ? 'panel.yes' : 'panel.no')}</dd>
       </dl>
+      <SubscriptionActions subscription={s} stale={detail.staleError !== null} />
       <h3>{i18n.t('panel.tabs.invoices')}</h3>
       {invoices.status === 'loading' && <Skeleton rows={2} />}
       {invoices.status === 'error' && <BillingErrorView error={invoices.error} onRetry={invoices.retry} />}

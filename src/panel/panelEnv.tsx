@@ -1,6 +1,7 @@
 import { createContext, useContext, type ReactNode } from 'react';
 import type { DataCenter, DeskHost } from '../host/types';
 import type { BillingCache } from '../integration/cache/billingCache';
+import type { ActionAccess } from '../integration/records/actionAccess';
 
 /** What every part of one open panel shares. */
 export interface PanelEnv {
@@ -12,6 +13,11 @@ export interface PanelEnv {
   isAdmin: boolean | null;
   /** Ticket number on a ticket page, for the "This ticket" invoice filter. */
   ticketNumber: string | null;
+  /**
+   * Who may act (issue 20) as the settings said when the panel opened, and who last changed them (the
+   * person to ask); the runner reads the settings again at the click. Absent: nobody but admins.
+   */
+  acting?: { access: ActionAccess; askName: string | null };
 }
 
 const Env = createContext<PanelEnv | null>(null);

@@ -16,6 +16,8 @@ export interface ActionPlan<Answer> extends GuardedAction<Answer> {
   group: ActionGroup;
   /** The customer whose answers are dropped afterwards (here and in the portal's shared snapshot). */
   customerId: string;
+  /** Other records the action changes (besides `recordId`) whose kept reads go too. */
+  alsoChanges?: readonly string[];
   /** The ticket the comment goes on; null on a contact or account page (no ticket to comment on). */
   ticketId: string | null;
   /** The comment for what happened: Billing's answer when it changed the record, or its refusal. */
@@ -38,8 +40,8 @@ export type ActionResult<Answer> =
 export interface ActionDeps {
   host: ActionHost;
   guard: ActionGuard;
-  /** Drops the customer's kept answers, the tab's and the portal's shared snapshot (BillingCache.wrote). */
-  wrote(customerId: string): void;
+  /** Drops the customer's kept answers, the tab's and the portal's shared snapshot, and the changed records' (BillingCache.wrote). */
+  wrote(customerId: string, records: readonly string[]): void;
 }
 
 /** Adds the audit comment (again); a ticketless page has none to add. */
@@ -63,7 +65,7 @@ export async function runAction<Answer>(deps: ActionDeps, plan: ActionPlan<Answe
   const outcome = await deps.guard.run(plan, options);
   if (outcome.status === 'done' || outcome.status === 'unknown') {
     // Unknown too: whatever Billing did, what was kept may be wrong now.
-    deps.wrote(plan.customerId);
+    deps.wrote(plan.customerId, [plan.recordId, ...(plan.alsoChanges ?? [])]);
   }
   if (outcome.status === 'done') {
     return { ...outcome, audit: await addAuditComment(host, plan.ticketId, plan.audit({ status: 'done', answer: outcome.answer })) };

@@ -276,6 +276,15 @@ export function createBillingCache(api: BillingApi, options: CacheOptions): Bill
       return found.sort((a, b) => b.fetchedAt - a.fetchedAt);
     },
     invalidateCustomer,
+    wrote: (customerId: string, records: readonly string[] = []) => {
+      wrote(customerId);
+      const changed = new Set(records);
+      invalidateWhere((call, args) => {
+        const first = args[0];
+        if (typeof first === 'string') return changed.has(first) && (call === 'getSubscription' || call === 'getInvoice' || call === 'listSubscriptionActivities');
+        return call === 'listInvoices' && typeof first === 'object' && first !== null && changed.has(String((first as { subscriptionId?: unknown }).subscriptionId));
+      });
+    },
     supersede: () => requests.supersede(),
     resume() {
       requests.resume();

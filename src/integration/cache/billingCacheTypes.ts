@@ -83,6 +83,11 @@ export interface BillingCache extends BillingReader {
   lastGoodForCustomer(customerId: string): LastGood[];
   /** Drops this customer's answers; every reader of them reads again (Refresh, after a write). */
   invalidateCustomer(customerId: string): void;
+  /**
+   * After a write outside `api` (an agent action): this customer's answers here and in every agent's shared
+   * snapshot, and the kept reads of the subscriptions or invoices it changed (`records`, their ids).
+   */
+  wrote(customerId: string, records?: readonly string[]): void;
   /** A Retry or a ticket switch: later reads never join a call sent before, and queued calls are dropped. */
   supersede(): void;
   /** The agent asked to try again: end the cool-down after a 429 (their click, their call). */

@@ -8,6 +8,7 @@
  * catch-all, so faults, latency and the call log stay in one place.
  */
 import { http, HttpResponse, type RequestHandler } from 'msw';
+import { routeAction, type ActionFaults } from './actionHandlers';
 import { invoiceRow } from './invoiceRow';
 import { addDays, dateTime } from './calendar';
 import { address, compareText } from './dataset';
@@ -55,6 +56,8 @@ export interface BillingFaults {
   /** In 'timeout' mode, how long a call hangs before the 504 (tests shorten it; default TIMEOUT_HANG_MS). */
   timeoutMs?: number;
   organizations: 'many' | 'one' | 'none' | 'non-admin';
+  /** The agent actions' switches (a declining card, churn reasons); defaults in actionHandlers.ts. */
+  actions?: Partial<ActionFaults>;
 }
 
 export interface RecordedCall {
@@ -949,6 +952,8 @@ function listTransactions(route: Route): Response {
 // --- dispatch ----------------------------------------------------------------------------------
 
 async function route(r: Route, faults: BillingFaults): Promise<Response> {
+  const action = await routeAction(r, faults);
+  if (action) return action;
   const [resource, id, sub, ...rest] = r.segments;
   const method = r.method;
   if (rest.length > 0) return invalidUrl();

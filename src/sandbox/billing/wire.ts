@@ -412,6 +412,8 @@ export interface BillingDataset {
   plans: WirePlan[];
   estimates: WireEstimate[];
   hostedPages: WireHostedPage[];
+  /** Notes added to subscriptions (POST /subscriptions/{id}/notes), by subscription id. */
+  subscriptionNotes?: Record<string, { note_id: string; description: string; commented_time: string }[]>;
   /** Next free id suffix; writes allocate ids from here so they never collide with generated ones. */
   nextId: number;
   nextInvoiceNumber: number;

@@ -309,7 +309,7 @@ describe('subscriptions (§12.4–§12.6)', () => {
     expect(s.couponDiscount).toBe(0);
     expect(s.remainingBillingCycles).toBe(-1);
     expect(s.endOfTerm).toBe(false);
-    expect(s.card).toEqual({ lastFour: '4242', gateway: 'stripe', expiryMonth: 9, expiryYear: 2027 });
+    expect(s.card).toEqual({ id: expect.any(String), lastFour: '4242', gateway: 'stripe', expiryMonth: 9, expiryYear: 2027 });
     expect(s.paymentTermsLabel).toBe('Due On Receipt');
     expect(s.customerId).toBe('2468013000000051001');
     expect(s.cancelledAt).toBeNull();

@@ -43,7 +43,7 @@ function world(options: { isAdmin?: boolean; allowed?: string[]; enabled?: boole
   });
   const sub = new FakeSubscription();
   const wrote: string[] = [];
-  const deps = { host: desk.host, guard: createActionGuard({ storage: desk.host.storage }), wrote: (id: string) => void wrote.push(id) };
+  const deps = { host: desk.host, guard: createActionGuard({ storage: desk.host.storage }), wrote: (id: string, records: readonly string[]) => void wrote.push([id, ...records].join(' ')) };
   const plan: ActionPlan<{ status: string }> = {
     group: 'subscription',
     action: 'cancel',
@@ -171,7 +171,7 @@ describe('audit comment and re-read', () => {
     const { deps, plan, desk, wrote } = world();
     expect(await runAction(deps, plan)).toMatchObject({ status: 'done', audit: { status: 'added' } });
     expect(desk.world.comments).toEqual([{ ticketId: 'ticket-1', text: 'Cancelled at the end of the term (SUB-1) by Agent One. Billing: non_renewing.' }]);
-    expect(wrote).toEqual(['cust-1']);
+    expect(wrote).toEqual(['cust-1 sub-1']);
   });
 
   it('a refusal is recorded too, and changes no kept answer', async () => {
