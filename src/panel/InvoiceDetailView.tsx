@@ -1,4 +1,5 @@
 import { DateTime } from '../ui/DateTime';
+import { CollectNow } from './acting/CollectNow';
 import { EmptyState } from '../ui/EmptyState';
 import { Money } from '../ui/Money';
 import { Skeleton } from '../ui/Spinner';
@@ -34,6 +35,7 @@ export function InvoiceDetailView({ invoiceId, onBack, backLabel }: { invoiceId:
       <ActionSuspense>
         <LazyInvoiceActions host={host} api={billing.api} invoice={inv} organization={organization} canInsert={canInsert} />
       </ActionSuspense>
+      <CollectNow invoice={inv} stale={detail.staleError !== null} />
       <dl className="facts">
         <dt>{i18n.t('panel.invoices.date')}</dt>
         <dd><DateTime value={inv.date} /></dd>
