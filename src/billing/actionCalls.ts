@@ -81,7 +81,7 @@ export function actionCalls(transport: Transport): ActionCalls {
     cancelSubscription: (id, atEnd) =>
       subscriptionAnswer({ method: 'POST', path: ['subscriptions', id, 'cancel'], query: cancelQuery(atEnd) }),
     reactivateSubscription: (id) => subscriptionAnswer({ method: 'POST', path: ['subscriptions', id, 'reactivate'] }),
-    postponeRenewal: (id, renewalAt, bounds) =>
+    postponeRenewal: async (id, renewalAt, bounds) =>
       subscriptionAnswer({ method: 'POST', path: ['subscriptions', id, 'postpone'], body: postponeBody(renewalAt, bounds) }),
     async addSubscriptionNote(id, text) {
       await json({ method: 'POST', path: ['subscriptions', id, 'notes'], body: noteBody(text) });
