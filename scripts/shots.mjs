@@ -29,6 +29,7 @@ const DESK_TICKET = {
   hoshino: '1892000000093037',
   meadowbrook: '1892000000093039',
   tanaka: '1892000000093041',
+  sato: '1892000000093031',
 };
 const DESK_CONTACT = { bowman: '1892000000070001', yamada: '1892000000070009' };
 const DESK_ACCOUNT = { umbrella: '1892000000080001', none: '1892000000080005', yamada: '1892000000080003' };
@@ -66,9 +67,43 @@ const buttonLike = (key) => async (s) => s.click('button', pattern(s.locale, key
 const then = (...steps) => async (s) => {
   for (const step of steps) await step(s);
 };
+/** Answers Desk's confirmation popup (the shell's dialog) with its OK button, whose text has placeholders. */
+const confirmOk = (key) => async (s) => {
+  await s.page.locator('dialog[open]').getByRole('button', { name: pattern(s.locale, key) }).click({ timeout: 10_000 });
+  await s.settle();
+};
 const ticket = (who, more = {}) => ({ location: 'ticket', ticket: DESK_TICKET[who], ...more });
 const bowman = (more) => ticket('bowman', more);
 const settings = (more = {}) => ({ location: 'settings', ...more });
+function actingScenes() {
+  const openSub = then(tab('subscriptions'), buttonLike('panel.subscriptions.open'));
+  const cancelForm = then(openSub, button('acting.cancel.button'));
+  const cancelConfirm = then(cancelForm, button('acting.cancel.continue'));
+  const postponeForm = then(openSub, button('acting.postpone.button'));
+  const postponeConfirm = then(postponeForm, button('acting.postpone.continue'));
+  const openInvoice = then(tab('invoices'), async (s) => s.click('button', t(s.locale, 'panel.invoices.open', { number: 'INV-000331' })));
+  const collectConfirm = then(openInvoice, buttonLike('acting.collect.button'));
+  const reactivateConfirm = then(openSub, button('acting.reactivate.button'));
+  return [
+    { id: 'acting-subscription', title: 'Acting · Subscription actions offered (admin)', url: bowman(), steps: openSub },
+    { id: 'acting-not-allowed', title: 'Acting · An agent whose profile is not allowed', url: bowman({ admin: '0' }), steps: openSub },
+    { id: 'acting-cancel-form', title: 'Acting · Cancel: when, reason, nothing refunded', url: bowman(), steps: cancelForm },
+    { id: 'acting-cancel-reason-required', title: 'Acting · Cancel: the organization requires a reason', url: bowman({ churn: 'required' }), steps: cancelForm },
+    { id: 'acting-cancel-confirm', title: 'Acting · Cancel confirmation (Desk popup)', url: bowman(), capture: 'dialog', steps: cancelConfirm },
+    { id: 'acting-cancel-done', title: 'Acting · Cancelled, recorded on the ticket', url: bowman(), steps: then(cancelConfirm, confirmOk('acting.cancel.confirmOk')) },
+    { id: 'acting-comment-failed', title: 'Acting · Done, but the ticket comment failed (add again)', url: bowman({ commentsFail: '1' }), steps: then(cancelConfirm, confirmOk('acting.cancel.confirmOk')) },
+    { id: 'acting-postpone-form', title: 'Acting · Postpone: bounded date picker', url: bowman(), steps: postponeForm },
+    { id: 'acting-postpone-confirm', title: 'Acting · Postpone confirmation (Desk popup)', url: bowman(), capture: 'dialog', steps: postponeConfirm },
+    { id: 'acting-postpone-done', title: 'Acting · Postponed', url: bowman(), steps: then(postponeConfirm, confirmOk('acting.postpone.confirmOk')) },
+    { id: 'acting-reactivate-confirm', title: 'Acting · Reactivate a non-renewing subscription (Desk popup)', url: ticket('sato'), capture: 'dialog', steps: reactivateConfirm },
+    { id: 'acting-reactivate-done', title: 'Acting · Reactivated', url: ticket('sato'), steps: then(reactivateConfirm, confirmOk('acting.reactivate.confirmOk')) },
+    { id: 'acting-collect', title: 'Acting · Collect now on an overdue invoice', url: bowman(), steps: openInvoice },
+    { id: 'acting-collect-confirm', title: 'Acting · Collect confirmation (Desk popup)', url: bowman(), capture: 'dialog', steps: collectConfirm },
+    { id: 'acting-collect-done', title: 'Acting · Collected', url: bowman(), steps: then(collectConfirm, confirmOk('acting.collect.confirmOk')) },
+    { id: 'acting-collect-declined', title: 'Acting · Card declined: the gateway’s reason', url: bowman({ decline: '1' }), steps: then(collectConfirm, confirmOk('acting.collect.confirmOk')) },
+  ];
+}
+
 const SCENES = [
   { id: 'ticket-overview', title: 'Ticket · Overview (one match)', url: bowman() },
   { id: 'ticket-activity', title: 'Ticket · Activity', url: bowman(), steps: tab('activity') },
@@ -138,6 +173,8 @@ const SCENES = [
   { id: 'settings-meter-over', title: 'Settings · Meter: today past the cap', url: settings({ meter: 'over' }) },
   { id: 'settings-read-only', title: 'Settings · Not an admin (read-only)', url: settings({ admin: '0' }) },
   { id: 'settings-more-menu', title: 'Settings · More actions menu', url: settings(), steps: button('settings.more.button') },
+  // Acting from the ticket (issue 20): each action's form, Desk's confirmation popup and the result.
+  ...actingScenes(),
   {
     id: 'settings-disable-confirm',
     title: 'Settings · Disable confirmation (Desk popup)',
@@ -230,6 +267,9 @@ async function shootScene(page, base, scene, locale, options, record) {
         click: async (role, name) => {
           await frame.getByRole(role, { name, exact: typeof name === 'string' }).first().click({ timeout: 10_000 });
           if (!(await settle(page, frame))) problems.push(`still loading 8 s after clicking ${name}`);
+        },
+        settle: async () => {
+          if (!(await settle(page, frame))) problems.push('still loading 8 s after answering the popup');
         },
       };
       await scene.steps(s);

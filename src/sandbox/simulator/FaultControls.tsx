@@ -91,6 +91,22 @@ export function FaultControls({ faults, configure }: { faults: SimulatorFaults; 
         <input type="checkbox" checked={faults.storageWritesFail} onChange={(e) => set({ storageWritesFail: e.target.checked })} />
         Desk storage refuses writes (reads work)
       </label>
+      <label className="sim-check">
+        <input type="checkbox" checked={faults.cardDeclines} onChange={(e) => set({ cardDeclines: e.target.checked })} />
+        Card declines Collect now
+      </label>
+      <label className="sim-check">
+        <input type="checkbox" checked={faults.commentsFail} onChange={(e) => set({ commentsFail: e.target.checked })} />
+        Desk refuses ticket comments
+      </label>
+      <label>
+        Churn reasons{' '}
+        <select value={faults.churnReasons} onChange={(e) => set({ churnReasons: e.target.value as SimulatorFaults['churnReasons'] })}>
+          <option value="optional">offered</option>
+          <option value="required">required</option>
+          <option value="off">none set up</option>
+        </select>
+      </label>
     </fieldset>
   );
 }

@@ -70,6 +70,8 @@ export function applyConfig(sim: DeskSimulation, sandbox: BillingSandbox, c: Sim
   sandbox.faults.latencyMs = c.faults.latencyMs;
   sandbox.faults.timeoutMs = c.faults.timeoutMs;
   sandbox.faults.organizations = c.faults.organizations;
+  sandbox.faults.actions = { cardDeclines: c.faults.cardDeclines, churnReasons: c.faults.churnReasons };
+  sandbox.desk.commentsFail = c.faults.commentsFail;
 }
 
 function contactName(contacts: Rec[], id: string): string | null {

@@ -53,7 +53,16 @@ export interface SimulatorFaults {
   /** In 'timeout' mode, how long a call hangs before the proxy's 504 (real Desk: about 30 s). */
   timeoutMs: number;
   organizations: OrganizationMode;
+  /** The card gateway declines every Collect now (issue 20). */
+  cardDeclines: boolean;
+  /** Desk refuses the audit comment on the ticket (the action's result stays, with "Add the comment again"). */
+  commentsFail: boolean;
+  /** The organization's churn reasons: offered, required, or none set up. */
+  churnReasons: ChurnMode;
 }
+
+export const CHURN_MODES = ['optional', 'required', 'off'] as const;
+export type ChurnMode = (typeof CHURN_MODES)[number];
 
 /** What the portal's Desk storage holds when the simulator opens (seeded once, at start: seedBudget.ts). */
 export interface SimulatorStored {
@@ -106,6 +115,9 @@ export const DEFAULT_FAULTS: SimulatorFaults = {
   latencyMs: 0,
   timeoutMs: TIMEOUT_HANG_MS,
   organizations: 'many',
+  cardDeclines: false,
+  commentsFail: false,
+  churnReasons: 'optional',
 };
 
 export const DEFAULT_CONFIG: SimulatorConfig = {
@@ -151,6 +163,9 @@ export function mergeConfig(base: SimulatorConfig, patch: SimulatorConfigPatch):
   if (typeof pf.latencyMs === 'number' && pf.latencyMs >= 0) faults.latencyMs = pf.latencyMs;
   if (typeof pf.timeoutMs === 'number' && pf.timeoutMs >= 0) faults.timeoutMs = pf.timeoutMs;
   faults.organizations = oneOf(ORGANIZATION_MODES, pf.organizations, faults.organizations);
+  if (typeof pf.cardDeclines === 'boolean') faults.cardDeclines = pf.cardDeclines;
+  if (typeof pf.commentsFail === 'boolean') faults.commentsFail = pf.commentsFail;
+  faults.churnReasons = oneOf(CHURN_MODES, pf.churnReasons, faults.churnReasons);
 
   const stored: SimulatorStored = { ...base.stored };
   const ps = patch.stored ?? {};
@@ -243,6 +258,12 @@ export function configFromSearch(search: string): SimulatorConfigPatch {
   if (timeout !== undefined) faults.timeoutMs = timeout;
   const orgs = str('orgs');
   if (orgs) faults.organizations = orgs as OrganizationMode;
+  const decline = bool('decline');
+  if (decline !== undefined) faults.cardDeclines = decline;
+  const commentsFail = bool('commentsFail');
+  if (commentsFail !== undefined) faults.commentsFail = commentsFail;
+  const churn = str('churn');
+  if (churn) faults.churnReasons = churn as ChurnMode;
   if (Object.keys(faults).length) patch.faults = faults;
   const stored: Partial<SimulatorStored> = {};
   const shared = num('shared');
@@ -287,6 +308,9 @@ export function configToSearch(config: SimulatorConfig): string {
   put('latency', String(f.latencyMs), String(df.latencyMs));
   put('timeoutMs', String(f.timeoutMs), String(df.timeoutMs));
   put('orgs', f.organizations, df.organizations);
+  put('decline', f.cardDeclines ? '1' : '0', df.cardDeclines ? '1' : '0');
+  put('commentsFail', f.commentsFail ? '1' : '0', df.commentsFail ? '1' : '0');
+  put('churn', f.churnReasons, df.churnReasons);
   if (config.stored.sharedMinutes !== null) params.set('shared', String(config.stored.sharedMinutes));
   put('meter', config.stored.meter, d.stored.meter);
   const text = params.toString();
