@@ -68,6 +68,11 @@ const then = (...steps) => async (s) => {
   for (const step of steps) await step(s);
 };
 /** Answers Desk's confirmation popup (the shell's dialog) with its OK button, whose text has placeholders. */
+/** Clicks what opens Desk's popup: the panel waits on the popup (busy) until it is answered. */
+const popup = (key, like = false) => async (s) => {
+  await s.frame.getByRole('button', { name: like ? pattern(s.locale, key) : t(s.locale, key), exact: !like }).first().click({ timeout: 10_000 });
+  await s.page.locator('dialog[open]').waitFor({ timeout: 10_000 });
+};
 const confirmOk = (key) => async (s) => {
   await s.page.locator('dialog[open]').getByRole('button', { name: pattern(s.locale, key) }).click({ timeout: 10_000 });
   await s.settle();
@@ -78,12 +83,12 @@ const settings = (more = {}) => ({ location: 'settings', ...more });
 function actingScenes() {
   const openSub = then(tab('subscriptions'), buttonLike('panel.subscriptions.open'));
   const cancelForm = then(openSub, button('acting.cancel.button'));
-  const cancelConfirm = then(cancelForm, button('acting.cancel.continue'));
+  const cancelConfirm = then(cancelForm, popup('acting.cancel.continue'));
   const postponeForm = then(openSub, button('acting.postpone.button'));
-  const postponeConfirm = then(postponeForm, button('acting.postpone.continue'));
+  const postponeConfirm = then(postponeForm, popup('acting.postpone.continue'));
   const openInvoice = then(tab('invoices'), async (s) => s.click('button', t(s.locale, 'panel.invoices.open', { number: 'INV-000331' })));
-  const collectConfirm = then(openInvoice, buttonLike('acting.collect.button'));
-  const reactivateConfirm = then(openSub, button('acting.reactivate.button'));
+  const collectConfirm = then(openInvoice, popup('acting.collect.button', true));
+  const reactivateConfirm = then(openSub, popup('acting.reactivate.button'));
   return [
     { id: 'acting-subscription', title: 'Acting · Subscription actions offered (admin)', url: bowman(), steps: openSub },
     { id: 'acting-not-allowed', title: 'Acting · An agent whose profile is not allowed', url: bowman({ admin: '0' }), steps: openSub },

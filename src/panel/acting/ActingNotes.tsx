@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import type { BillingError } from '../../billing/errors';
 import type { DeskHost } from '../../host/types';
 import { addAuditComment, type ActionResult, type AuditState } from '../../integration/actions/runAction';
 import { useI18n } from '../../ui/i18nContext';
@@ -66,10 +67,13 @@ export function OutcomeView<A>({
   done,
   onForce,
   onAllowUnprotected,
+  refused,
 }: {
   host: Pick<DeskHost, 'addTicketComment'>;
   result: ActionResult<A>;
   done: (answer: A | null) => string;
+  /** The action's own words for a refusal it recognises (a declined card); null: the general wording. */
+  refused?: (error: BillingError) => string | null;
   onForce?: () => void;
   onAllowUnprotected?: () => void;
 }) {
@@ -85,13 +89,22 @@ export function OutcomeView<A>({
           <AuditLine host={host} audit={result.audit} />
         </div>
       );
-    case 'failed':
+    case 'failed': {
+      const own = refused?.(result.error) ?? null;
       return (
         <div className="acting-result">
-          <ActionError error={result.error} note={i18n.t('acting.result.nothingChanged')} />
+          {own ? (
+            <div className="error-state action-error" role="alert">
+              <p>{own}</p>
+              <p>{i18n.t('acting.result.nothingChanged')}</p>
+            </div>
+          ) : (
+            <ActionError error={result.error} note={i18n.t('acting.result.nothingChanged')} />
+          )}
           <AuditLine host={host} audit={result.audit} />
         </div>
       );
+    }
     case 'unknown':
       return <ActionError error={result.error} note={i18n.t('acting.result.unknown')} />;
     case 'unverifiable':

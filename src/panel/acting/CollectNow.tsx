@@ -15,6 +15,8 @@ import { matchLine } from './SubscriptionActions';
 import { useActing } from './useActing';
 import './acting.css';
 
+const DECLINED = 'The card was declined';
+
 /**
  * The card on file for an invoice: the card of the subscription it bills, else of the customer's first
  * subscription (a one-off invoice). Read from the kept subscription detail, so usually no extra call.
@@ -75,7 +77,7 @@ export function CollectNow({ invoice, stale }: { invoice: InvoiceDetail; stale: 
             const paid = await acting.calls.collectInvoice(invoice.id, card.id);
             // A decline comes back as a payment with status failure: Billing changed nothing.
             if (paid.status === 'failure') {
-              throw new BillingError('rejected', 'The card was declined', { detail: paid.gatewayMessage ?? undefined });
+              throw new BillingError('rejected', DECLINED, { detail: paid.gatewayMessage ?? undefined });
             }
             return paid;
           },
@@ -114,6 +116,13 @@ export function CollectNow({ invoice, stale }: { invoice: InvoiceDetail; stale: 
           done={doneText}
           onForce={() => result.retry({ force: true })}
           onAllowUnprotected={() => result.retry({ allowUnprotected: true })}
+          refused={(e) =>
+            e.message === DECLINED
+              ? e.detail
+                ? i18n.t('acting.collect.declined', { reason: e.detail })
+                : i18n.t('acting.collect.declinedNoReason')
+              : null
+          }
         />
       )}
       {offer.offered && acting.gate.status === 'absent' && <GateNote gate={acting.gate} group="payment" />}

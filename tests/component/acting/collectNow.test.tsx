@@ -38,7 +38,7 @@ describe('collect now', () => {
     const detail = await openInvoice(user, world);
     await user.click(await within(detail).findByRole('button', { name: 'Collect $149.00 now' }));
     const alert = await screen.findByRole('alert');
-    expect(alert).toHaveTextContent('Your card has insufficient funds.');
+    expect(alert).toHaveTextContent('The card was declined: Your card has insufficient funds.');
     expect(alert).toHaveTextContent('Nothing was changed in Zoho Billing.');
     expect(invoice(world)).toMatchObject({ status: 'overdue', balance: 149 });
     expect(world.sandbox.desk.comments[0]?.content).toMatch(/Collecting invoice INV-000331 was refused; nothing changed\..*Your card has insufficient funds\./);
