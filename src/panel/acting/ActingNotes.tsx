@@ -4,10 +4,11 @@ import type { DeskHost } from '../../host/types';
 import { addAuditComment, type ActionResult, type AuditState } from '../../integration/actions/runAction';
 import { useI18n } from '../../ui/i18nContext';
 import { ActionError } from '../actions/ActionError';
+import type { ActionGroup } from '../../integration/records/actionAccess';
 import type { GateState } from './gate';
 
 /** Why this group of actions is not offered here, and whom to ask. */
-export function GateNote({ gate, group }: { gate: GateState; group: string }) {
+export function GateNote({ gate, group }: { gate: GateState; group: ActionGroup }) {
   const i18n = useI18n();
   if (gate.status !== 'absent') return null;
   const groupName = i18n.t(`acting.groups.${group}.name`);
