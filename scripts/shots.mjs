@@ -139,6 +139,12 @@ const SCENES = [
   { id: 'problem-card', title: 'Problem line · Card expires before the renewal (after the subscription was opened)', url: ticket('tanaka'), steps: then(tab('subscriptions'), buttonLike('panel.subscriptions.open'), tab('overview')) },
   { id: 'problem-trial', title: 'Problem line · Trial ends in 3 days', url: ticket('hoshino') },
   { id: 'problem-ending', title: 'Problem line · Non-renewing, ends in 9 days', url: ticket('meadowbrook') },
+  // Links in a reply (issue 20): the invoice's own page lasts; a hosted page says until when.
+  { id: 'link-lasting-inserted', title: "Link · Invoice's own page (lasts) inserted from the problem line", url: bowman(), steps: button('panel.problem.fix.insertLink') },
+  { id: 'link-expiring-invoice', title: 'Link · Invoice without its own page: "(valid 1 hour)"', url: ticket('kestrel'), steps: then(tab('invoices'), buttonLike('panel.invoices.open')) },
+  { id: 'link-expiring-inserted', title: 'Link · Hosted payment page inserted: until when', url: ticket('kestrel'), steps: then(tab('invoices'), buttonLike('panel.invoices.open'), button('actions.invoiceActions.insertExpiring')) },
+  { id: 'link-card-fix', title: 'Link · Card update link from the problem line: until when', url: ticket('tanaka'), steps: then(tab('subscriptions'), buttonLike('panel.subscriptions.open'), tab('overview'), button('panel.problem.fix.cardLink')) },
+  { id: 'link-card-detail', title: 'Link · Card update link in the subscription, copied (clipboard refused: shown to copy)', url: { location: 'contact', contact: DESK_CONTACT.bowman }, steps: then(tab('subscriptions'), buttonLike('panel.subscriptions.open'), button('actions.cardLink.copy')) },
   { id: 'error-rate-limited', title: 'Error · Rate limited (429)', url: bowman({ billing: 'rate-limited' }) },
   { id: 'error-server', title: 'Error · Billing server error', url: bowman({ billing: 'server-error' }) },
   { id: 'error-forbidden', title: 'Error · Forbidden (403)', url: bowman({ billing: 'forbidden' }) },

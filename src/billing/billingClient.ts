@@ -106,7 +106,6 @@ export function createBillingClient(options: BillingClientOptions): BillingApi {
         call,
         also: (entry.also ?? []).map((more) => build(entry, req, parts, more.path)),
         args,
-        getInvoice: (id: string) => api.getInvoice(id),
       });
     } else if ('none' in entry.answer) {
       await json(call);

@@ -62,6 +62,7 @@ import type {
   Page,
   Quote,
   QuoteListQuery,
+  ReplyLink,
   Subscription,
   SubscriptionActivity,
   SubscriptionDetail,
@@ -331,14 +332,27 @@ export const CALLS = {
     answer: { runner: 'pdf' },
   }),
 
-  /** A hosted payment page; without its optional scope, the invoice's own page (`invoice_url`). */
-  createInvoicePaymentLink: call<[invoiceId: string], string>()({
+  /**
+   * A hosted payment page for the invoice, with when it expires ("within one hour", hosted-pages.yml).
+   * The panel asks for it only when the invoice has no page of its own (`invoice_url`, which lasts).
+   */
+  createInvoicePaymentLink: call<[invoiceId: string], ReplyLink>()({
     method: 'POST',
     path: '/hostedpages/invoicepayment',
     scope: 'ZohoSubscriptions.hostedpages.CREATE',
     screen: 'later',
     request: (invoiceId) => ({ body: { builder: 'invoicePayment', input: invoiceId } }),
-    answer: { runner: 'paymentLink' },
+    answer: { one: 'hostedpage', schema: 'hostedPage' },
+  }),
+
+  /** A hosted page where the customer updates the subscription's card; it expires within the hour. Changes no record. */
+  createCardUpdateLink: call<[subscriptionId: string], ReplyLink>()({
+    method: 'POST',
+    path: '/hostedpages/updatecard',
+    scope: 'ZohoSubscriptions.hostedpages.CREATE',
+    screen: 'later',
+    request: (subscriptionId) => ({ body: { builder: 'cardUpdate', input: subscriptionId } }),
+    answer: { one: 'hostedpage', schema: 'hostedPage' },
   }),
 
   /** A draft invoice becomes open (payable) without being emailed. */

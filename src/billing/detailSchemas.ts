@@ -14,6 +14,7 @@ import type {
   InvoiceLine,
   InvoicePayment,
   Quote,
+  ReplyLink,
   SubscriptionActivity,
   SubscriptionDetail,
   SubscriptionLine,
@@ -235,10 +236,13 @@ export const invoiceDetailSchema: Schema<InvoiceDetail> = record(
   },
 );
 
-/** `POST /hostedpages/invoicepayment` → `hostedpage.url` (§8.1). */
-export const hostedPageSchema = record(
-  { hostedpage_id: toId, url: httpsUrl, status: toStatus },
-  (r) => r,
+/** A hosted page's answer (`hostedpage{url, expiring_time, …}`, hosted-pages.yml): only an https url is a link. */
+export const hostedPageSchema: Schema<ReplyLink> = record(
+  { hostedpage_id: toId, url: httpsUrl, status: toStatus, expiring_time: toDateTime },
+  (r): ReplyLink => {
+    if (r.url === null) return refuse('hosted page without an https url');
+    return { url: r.url, expiresAt: r.expiring_time };
+  },
 );
 
 // ---------------------------------------------------------------------------------------------

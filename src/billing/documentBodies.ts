@@ -120,7 +120,7 @@ export function customerAddressesBody({ customer, billing, shipping }: Addresses
   return body;
 }
 
-/** `POST /hostedpages/invoicepayment`. */
+/** `POST /hostedpages/invoicepayment` (hosted-pages.yml `record-invoice-payment-for-a-subscription-request`). */
 export function invoicePaymentBody(invoiceId: string): Record<string, unknown> {
   return { invoice_id: invoiceId };
 }
@@ -152,6 +152,11 @@ export function invoiceEmailBody(input: InvoiceEmail): Record<string, unknown> {
   return { to_mail_ids: to, ...(cc.length > 0 ? { cc_mail_ids: cc } : {}), subject: input.subject.trim(), body: input.body };
 }
 
+/** `POST /hostedpages/updatecard` (hosted-pages.yml `update-card-for-a-subscription-request`: subscription_id required). */
+export function cardUpdateBody(subscriptionId: string): Record<string, unknown> {
+  return { subscription_id: subscriptionId };
+}
+
 /** The named body builders (the call table's `request().body.builder`). */
 export const bodies = {
   invoiceEmail: invoiceEmailBody,
@@ -160,6 +165,7 @@ export const bodies = {
   invoice: invoiceBody,
   quote: quoteBody,
   invoicePayment: invoicePaymentBody,
+  cardUpdate: cardUpdateBody,
 };
 
 export type Bodies = typeof bodies;

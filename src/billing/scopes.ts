@@ -33,7 +33,7 @@ export const SCOPES = {
   'ZohoSubscriptions.invoices.READ': { why: 'invoices, PDF' },
   'ZohoSubscriptions.invoices.CREATE': { why: 'create an invoice from a ticket; act on an invoice (open a draft, e-mail it)' },
   'ZohoSubscriptions.quotes.CREATE': { why: "create a quote (Billing's counterpart of a sales order)" },
-  'ZohoSubscriptions.hostedpages.CREATE': { why: "an invoice's payment link for replies", optional: true },
+  'ZohoSubscriptions.hostedpages.CREATE': { why: "links for replies: an invoice's payment page (when it has no page of its own) and a subscription's card update page", optional: true },
   'ZohoSubscriptions.items.READ': { why: 'line-item picker for invoices and quotes', optional: true },
   'ZohoSubscriptions.plans.READ': { why: 'line-item picker for invoices and quotes', optional: true },
   'ZohoSubscriptions.quotes.READ': {

@@ -177,6 +177,13 @@ export interface InvoiceDetail extends InvoiceSummary {
   subscriptionIds?: string[];
 }
 
+/** A link for the customer, put into a reply or copied. */
+export interface ReplyLink {
+  url: string;
+  /** When it stops working (ISO instant): hosted pages "expire within one hour" (hosted-pages.yml); null: it lasts. */
+  expiresAt: string | null;
+}
+
 export interface Page<T> {
   items: T[];
   page: number;

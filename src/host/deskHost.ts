@@ -268,8 +268,8 @@ async function createHost(zd: ZohoDeskGlobal): Promise<DeskHost> {
     events.emit('preferencesChanged', preferences);
   });
 
-  const insertIntoReply = async (content: { text: string; url?: string }): Promise<HostResult<void>> => {
-    const html = replyHtml(content.text, content.url);
+  const insertIntoReply = async (content: { text: string; url?: string; after?: string }): Promise<HostResult<void>> => {
+    const html = replyHtml(content.text, content.url, content.after);
     const answer = await settle(() => zd.invoke('INSERT', 'ticket.replyEditor', { value: html }));
     if (!answer.ok) return { ok: false, error: rejectionError(answer.error, 'rejected', 'The reply editor refused the text.') };
     if (isRecord(answer.value) && 'errMsg' in answer.value) {

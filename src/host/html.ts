@@ -13,8 +13,8 @@ export function textToHtml(text: string): string {
 }
 
 
-/** Reply-editor HTML for plain text plus an optional https link; everything escaped. */
-export function replyHtml(text: string, url?: string): string {
+/** Reply-editor HTML for plain text, an optional https link and a line after it; everything escaped. */
+export function replyHtml(text: string, url?: string, after?: string): string {
   const parts: string[] = [];
   if (text.trim() !== '') parts.push(textToHtml(text));
   const safe = httpsUrl(url);
@@ -25,5 +25,6 @@ export function replyHtml(text: string, url?: string): string {
     // A non-https link is kept as inert text so nothing the agent meant to share disappears silently.
     parts.push(escapeHtml(url.trim()));
   }
+  if (after !== undefined && after.trim() !== '') parts.push(textToHtml(after));
   return parts.join('<br>');
 }

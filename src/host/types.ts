@@ -246,7 +246,8 @@ export interface DeskHost {
   /** Subscribe; returns an unsubscribe function (the adapter registers each SDK name only once). */
   on(event: HostEvent, handler: (payload: unknown) => void): () => void;
   /** Insert plain text (or a safe link) into the ticket's reply editor. */
-  insertIntoReply(content: { text: string; url?: string }): Promise<HostResult<void>>;
+  /** `after`: a line below the link (e.g. until when it works). */
+  insertIntoReply(content: { text: string; url?: string; after?: string }): Promise<HostResult<void>>;
   confirm(options: ConfirmOptions): Promise<boolean>;
   notify(message: string, kind: 'success' | 'failure'): void;
   /** Open a URL in a new browser tab (https only). */

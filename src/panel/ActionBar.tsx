@@ -4,7 +4,7 @@ import type { InvoiceSummary } from '../billing/types';
 import type { LocationKind } from '../host/types';
 import { useI18n } from '../ui/i18nContext';
 import { MoreActionsMenu, type MenuAction } from '../ui/MoreActionsMenu';
-import { insertPaymentLink, latestUnpaid, paymentLinkFor } from './actions/paymentLink';
+import { insertPaymentLink, latestUnpaid, linkNotice, paymentLinkFor } from './actions/paymentLink';
 import { errorWords } from './errorWords';
 import { usePanelEnv } from './panelEnv';
 import { isForTicket } from './ticketInvoices';
@@ -51,10 +51,11 @@ export function ActionBar({
     setBusy(invoice.id);
     setNotice(null);
     try {
-      const inserted = await insertPaymentLink(host, i18n, invoice, await paymentLinkFor(billing.api, invoice.id));
+      const link = await paymentLinkFor(billing.api, invoice.id);
+      const inserted = await insertPaymentLink(host, i18n, invoice, link);
       setNotice(
         inserted
-          ? { kind: 'status', text: i18n.t('actions.invoiceActions.inserted') }
+          ? { kind: 'status', text: linkNotice(i18n, 'payment', 'inserted', link) }
           : { kind: 'alert', text: i18n.t('actions.invoiceActions.insertFailed') },
       );
     } catch (error) {

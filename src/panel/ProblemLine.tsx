@@ -2,7 +2,7 @@ import { useRef, useState } from 'react';
 import { toBillingError } from '../billing/errors';
 import type { I18n } from '../i18n/i18n';
 import { useI18n } from '../ui/i18nContext';
-import { insertPaymentLink, paymentLinkFor } from './actions/paymentLink';
+import { hostedLink, insertLink, linkNotice, paymentLinkFor } from './actions/paymentLink';
 import { errorWords } from './errorWords';
 import { usePanelEnv } from './panelEnv';
 import { fixFor, type Fix } from './problemFixes';
@@ -60,6 +60,8 @@ function fixLabel(i18n: Words, fix: Fix): string {
       return i18n.t('panel.problem.fix.openInvoice', { number: fix.invoice.number });
     case 'openSubscription':
       return i18n.t('panel.problem.fix.openSubscription');
+    case 'cardLink':
+      return i18n.t('panel.problem.fix.cardLink');
   }
 }
 
@@ -67,7 +69,7 @@ type Notice = { kind: 'status' | 'alert'; text: string } | null;
 
 /** What a fix acts on: two problems with the same fix (an overdue invoice and its dunning subscription) show one button. */
 function fixTarget(fix: Fix): string {
-  return fix.kind === 'openSubscription' ? `${fix.kind}:${fix.subscription.id}` : `${fix.kind}:${fix.invoice.id}`;
+  return fix.kind === 'openSubscription' || fix.kind === 'cardLink' ? `${fix.kind}:${fix.subscription.id}` : `${fix.kind}:${fix.invoice.id}`;
 }
 
 function ProblemRow({ problem, fix, onOpen, busy, run }: { problem: Problem; fix: Fix | null; onOpen: (target: OpenTarget) => void; busy: boolean; run: (fix: Fix) => void }) {
@@ -115,15 +117,19 @@ export function ProblemLine({ problems, onOpen }: { problems: readonly Problem[]
   });
 
   const run = async (fix: Fix) => {
-    if (running.current || fix.kind !== 'insertLink') return;
+    if (running.current || (fix.kind !== 'insertLink' && fix.kind !== 'cardLink')) return;
     running.current = true;
     setBusy(true);
     setNotice(null);
     try {
-      const inserted = await insertPaymentLink(host, i18n, fix.invoice, await paymentLinkFor(billing.api, fix.invoice.id));
+      const kind = fix.kind === 'insertLink' ? 'payment' : 'card';
+      const link =
+        fix.kind === 'insertLink' ? await paymentLinkFor(billing.api, fix.invoice.id) : hostedLink(await billing.api.createCardUpdateLink(fix.subscription.id));
+      const subject = fix.kind === 'insertLink' ? fix.invoice.number : fix.subscription.planName || fix.subscription.name;
+      const inserted = await insertLink(host, i18n, kind, subject, link);
       setNotice(
         inserted
-          ? { kind: 'status', text: i18n.t('actions.invoiceActions.inserted') }
+          ? { kind: 'status', text: linkNotice(i18n, kind, 'inserted', link) }
           : { kind: 'alert', text: i18n.t('actions.invoiceActions.insertFailed') },
       );
     } catch (error) {

@@ -12,6 +12,7 @@ import { BillingErrorView, StaleBanner } from './BillingErrorView';
 import { InvoiceDetailView } from './InvoiceDetailView';
 import { InvoiceRows } from './InvoiceRows';
 import { httpsUrl } from '../host/guards';
+import { CardLinkActions } from './actions/CardLinkActions';
 import { usePanelEnv } from './panelEnv';
 import { useBillingPages, useBillingRead } from './useBilling';
 import { endedOn, hasEnded, sortSubscriptions } from './subscriptionOrder';
@@ -53,7 +54,7 @@ function RowDate({ subscription: s }: { subscription: Subscription }) {
 
 export function SubscriptionDetailView({ subscriptionId, onBack, backLabel }: { subscriptionId: string; onBack: () => void; backLabel?: string }) {
   const i18n = useI18n();
-  const { organization } = usePanelEnv();
+  const { organization, host, billing } = usePanelEnv();
   const perInterval = usePerInterval();
   const [openInvoice, setOpenInvoice] = useState<string | null>(null);
   const detail = useBillingRead('getSubscription', subscriptionId);
@@ -142,6 +143,10 @@ export function SubscriptionDetailView({ subscriptionId, onBack, backLabel }: { 
         <dd>{s.autoCollect === null ? '—' : i18n.t(s.autoCollect ? 'panel.yes' : 'panel.no')}</dd>
       </dl>
       <SubscriptionActions subscription={s} stale={detail.staleError !== null} />
+      {/* Running with a card or charged automatically: the customer can be sent a page to update it (issue 20). */}
+      {!ended && (s.card !== null || s.autoCollect === true) && (
+        <CardLinkActions host={host} api={billing.api} subscription={s} canInsert={host.context().kind === 'ticket'} />
+      )}
       <h3>{i18n.t('panel.tabs.invoices')}</h3>
       {invoices.status === 'loading' && <Skeleton rows={2} />}
       {invoices.status === 'error' && <BillingErrorView error={invoices.error} onRetry={invoices.retry} />}

@@ -1,9 +1,9 @@
 /**
  * The fix the problem line offers for each kind of problem: one entry per kind in FIXES, nothing else
- * decides it. Today's fixes are what the panel can already do: put a payment link into the reply (ticket
- * pages), open the invoice, open the subscription. To offer an action (collect now, update card, postpone,
- * reactivate), add its Fix variant here, point the kinds it fixes at it in FIXES, and give ProblemLine's
- * runFix its case; the line, its order and its words stay as they are.
+ * decides it. Today's fixes are what the panel can already do: put a payment link or a card update link into
+ * the reply (ticket pages), open the invoice, open the subscription. To offer an action (collect now,
+ * postpone, reactivate), add its Fix variant here, point the kinds it fixes at it in FIXES, and give
+ * ProblemLine's `run` and `fixLabel` its case; the line, its order and its words stay as they are.
  */
 import type { InvoiceSummary, Subscription } from '../billing/types';
 import type { ProblemKind, ProblemOf } from './problems';
@@ -12,7 +12,9 @@ export type Fix =
   /** The invoice's payment link into the agent's reply (ticket pages only). */
   | { kind: 'insertLink'; invoice: InvoiceSummary }
   | { kind: 'openInvoice'; invoice: InvoiceSummary }
-  | { kind: 'openSubscription'; subscription: Subscription };
+  | { kind: 'openSubscription'; subscription: Subscription }
+  /** A card update page for the subscription into the reply (ticket pages only); it expires within the hour. */
+  | { kind: 'cardLink'; subscription: Subscription };
 
 export interface FixContext {
   /** The page has a reply editor (a ticket). */
@@ -28,7 +30,7 @@ export const FIXES: { [K in ProblemKind]: (problem: ProblemOf<K>, context: FixCo
   // Recovering a failed payment today means the customer pays the invoice themselves.
   paymentFailed: (p, context) => payInvoice(p.invoice, context),
   dunning: (p, context) => payInvoice(p.invoice, context) ?? openSubscription(p.subscription),
-  card: (p) => openSubscription(p.subscription),
+  card: (p, context) => (context.canInsert ? { kind: 'cardLink', subscription: p.subscription } : openSubscription(p.subscription)),
   overdue: (p, context) => payInvoice(p.invoice, context),
   trialEnding: (p) => openSubscription(p.subscription),
   ending: (p) => openSubscription(p.subscription),

@@ -16,7 +16,7 @@ export interface CreateDocumentFormProps extends Omit<CreateDocumentOptions, 'ap
    * Over the panel cache pass `billing.writer`: the duplicate check's invoice list always asks Billing
    * there, so a kept list cannot hide an invoice that did land, and the write drops the customer's answers.
    */
-  api: WriteApi & Pick<BillingApi, 'listCatalog' | 'createInvoicePaymentLink' | 'getInvoicePdf' | 'markInvoiceOpen'>;
+  api: WriteApi & Pick<BillingApi, 'listCatalog' | 'getInvoice' | 'createInvoicePaymentLink' | 'getInvoicePdf' | 'markInvoiceOpen'>;
   /** Where the new invoice's payment link is offered from; without it no link is offered. */
   organization?: { id: string; dataCenter: DataCenter };
   /** Whether the reply editor exists here (ticket pages): then the link can go into the reply. */

@@ -20,7 +20,7 @@ export function CreatedInvoiceLink({
   canInsert,
 }: {
   host: DeskHost;
-  api: Pick<BillingApi, 'createInvoicePaymentLink' | 'getInvoicePdf' | 'markInvoiceOpen'>;
+  api: Pick<BillingApi, 'getInvoice' | 'createInvoicePaymentLink' | 'getInvoicePdf' | 'markInvoiceOpen'>;
   invoice: WrittenDocument;
   organization: { id: string; dataCenter: DataCenter };
   canInsert: boolean;

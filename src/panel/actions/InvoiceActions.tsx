@@ -1,19 +1,22 @@
 import { useRef, useState } from 'react';
 import { invoiceWebUrl } from '../../billing/dataCenters';
-import type { BillingApi, InvoiceSummary } from '../../billing/types';
+import type { BillingApi, InvoiceSummary, ReplyLink } from '../../billing/types';
 import { httpsUrl } from '../../host/guards';
 import type { DataCenter, DeskHost } from '../../host/types';
 import { useI18n } from '../../ui/i18nContext';
 import { ActionError } from './ActionError';
-import { payable } from './paymentLink';
+import { insertPaymentLink, linkNotice, payable, paymentLinkFor } from './paymentLink';
 import { useOnce } from './useOnce';
 import './actions.css';
 
 export interface InvoiceActionsProps {
   host: DeskHost;
-  api: Pick<BillingApi, 'createInvoicePaymentLink' | 'getInvoicePdf'>;
-  /** An InvoiceDetail works too; only these fields are read. */
-  invoice: Pick<InvoiceSummary, 'id' | 'number' | 'status' | 'balance'>;
+  api: Pick<BillingApi, 'getInvoice' | 'createInvoicePaymentLink' | 'getInvoicePdf'>;
+  /**
+   * An InvoiceDetail works too; only these fields are read. `invoiceUrl` (the detail's): whether the
+   * invoice has its own page that lasts; absent when not known yet (it is read on the first click).
+   */
+  invoice: Pick<InvoiceSummary, 'id' | 'number' | 'status' | 'balance'> & { invoiceUrl?: string | null };
   organization: { id: string; dataCenter: DataCenter };
   /** Whether the reply editor exists here (ticket pages); elsewhere "Insert" is not offered. */
   canInsert?: boolean;
@@ -36,7 +39,9 @@ export function InvoiceActions({ host, api, invoice, organization, canInsert = t
   const [notice, setNotice] = useState<Notice>(null);
   const [manualLink, setManualLink] = useState<string | null>(null);
   // Each hosted payment page is a Billing write: one per invoice per panel is enough.
-  const link = useRef<string | null>(null);
+  const link = useRef<ReplyLink | null>(null);
+  // Known to have no page of its own: the link will be a hosted page, which expires within the hour.
+  const expiring = invoice.invoiceUrl === null;
 
   const once = (which: 'insert' | 'copy' | 'pdf', task: () => Promise<void>) =>
     run(async () => {
@@ -49,39 +54,36 @@ export function InvoiceActions({ host, api, invoice, organization, canInsert = t
       }
     });
 
-  const paymentLink = async (): Promise<string> => {
-    if (link.current) return link.current;
-    const url = httpsUrl(await api.createInvoicePaymentLink(invoice.id));
-    if (!url) throw new Error('Billing gave a payment link that is not https');
-    link.current = url;
-    return url;
+  const paymentLink = async (): Promise<ReplyLink> => {
+    // A hosted page made a while ago may be near its end: a fresh one then (it is cheap for the agent).
+    if (link.current && (link.current.expiresAt === null || Date.parse(link.current.expiresAt) - Date.now() > 15 * 60_000)) return link.current;
+    link.current = await paymentLinkFor(api, invoice.id, invoice.invoiceUrl === undefined ? undefined : { invoiceUrl: invoice.invoiceUrl });
+    return link.current;
   };
 
   const insert = () =>
     once('insert', async () => {
-      const url = await paymentLink();
-      const result = await host.insertIntoReply({ text: i18n.t('actions.invoiceActions.replyText', { number: invoice.number }), url });
-      if (!result.ok) {
+      const made = await paymentLink();
+      if (!(await insertPaymentLink(host, i18n, invoice, made))) {
         setNotice({ kind: 'alert', text: i18n.t('actions.invoiceActions.insertFailed') });
         return;
       }
-      setNotice({ kind: 'status', text: i18n.t('actions.invoiceActions.inserted') });
-      host.notify(i18n.t('actions.invoiceActions.inserted'), 'success');
+      setNotice({ kind: 'status', text: linkNotice(i18n, 'payment', 'inserted', made) });
     });
 
   const copy = () =>
     once('copy', async () => {
-      const url = await paymentLink();
+      const made = await paymentLink();
       const clipboard = typeof navigator !== 'undefined' ? navigator.clipboard : undefined;
       try {
         if (!clipboard || typeof clipboard.writeText !== 'function') throw new Error('no clipboard');
-        await clipboard.writeText(url);
+        await clipboard.writeText(made.url);
         setManualLink(null);
-        setNotice({ kind: 'status', text: i18n.t('actions.invoiceActions.copied') });
+        setNotice({ kind: 'status', text: linkNotice(i18n, 'payment', 'copied', made) });
       } catch {
         // Desk's iframe may not grant clipboard access: show the link to copy by hand.
-        setManualLink(url);
-        setNotice({ kind: 'status', text: i18n.t('actions.invoiceActions.copyFallback') });
+        setManualLink(made.url);
+        setNotice({ kind: 'status', text: linkNotice(i18n, 'payment', 'copyFallback', made) });
       }
     });
 
@@ -116,12 +118,12 @@ export function InvoiceActions({ host, api, invoice, organization, canInsert = t
       <div className="toolbar">
         {canPay && canInsert && (
           <button type="button" className="button" onClick={insert} disabled={busy !== null} aria-busy={busy === 'insert' || undefined}>
-            {busy === 'insert' ? i18n.t('actions.invoiceActions.working') : i18n.t('actions.invoiceActions.insert')}
+            {busy === 'insert' ? i18n.t('actions.invoiceActions.working') : i18n.t(expiring ? 'actions.invoiceActions.insertExpiring' : 'actions.invoiceActions.insert')}
           </button>
         )}
         {canPay && (
           <button type="button" className="button" onClick={copy} disabled={busy !== null} aria-busy={busy === 'copy' || undefined}>
-            {busy === 'copy' ? i18n.t('actions.invoiceActions.working') : i18n.t('actions.invoiceActions.copy')}
+            {busy === 'copy' ? i18n.t('actions.invoiceActions.working') : i18n.t(expiring ? 'actions.invoiceActions.copyExpiring' : 'actions.invoiceActions.copy')}
           </button>
         )}
         <button type="button" className="button" onClick={open}>

@@ -62,6 +62,15 @@ export function dateTime(day: string, secondOfDay: number): string {
   return `${day}T${pad(Math.floor(s / 3600))}:${pad(Math.floor((s % 3600) / 60))}:${pad(s % 60)}${offsetFor(day)}`;
 }
 
+/** A real instant (epoch ms) as Billing writes one: the org's wall time with its offset (hosted pages' times). */
+export function instantAt(ms: number): string {
+  const utcDay = new Date(ms).toISOString().slice(0, 10);
+  const offset = offsetFor(utcDay);
+  const minutes = (offset.startsWith('-') ? -1 : 1) * (Number(offset.slice(1, 3)) * 60 + Number(offset.slice(3, 5)));
+  const local = new Date(ms + minutes * 60_000).toISOString();
+  return `${local.slice(0, 19)}${offset}`;
+}
+
 /** "MM/DD/YY", the org's configured date format (used only in *_formatted twins). */
 export function formattedDate(day: string): string {
   return `${day.slice(5, 7)}/${day.slice(8, 10)}/${day.slice(2, 4)}`;

@@ -1298,7 +1298,11 @@ function buildProblemCases(b: WorldBuilder): void {
   const dunning = b.subscription(kestrel, { plan: 'pro-monthly', status: 'dunning', startDaysAgo: daysBetween(addMonths(termStart, -12), today) });
   longCard(dunning);
   const renewal = b.invoices.find((invoice) => invoice.invoice_id === dunning.child_invoice_id);
-  if (renewal) b.failedPayment(kestrel, addDays(renewal.invoice_date, 1), renewal.total);
+  if (renewal) {
+    b.failedPayment(kestrel, addDays(renewal.invoice_date, 1), renewal.total);
+    // No page of its own (invoices.yml's example `invoice_url` is ""): its link is a hosted page that expires.
+    renewal.invoice_url = '';
+  }
 
   const hoshino = b.customer({
     id: F.hoshinoCustomerId,

@@ -10,7 +10,7 @@
 import { http, HttpResponse, type RequestHandler } from 'msw';
 import { routeAction, type ActionFaults } from './actionHandlers';
 import { invoiceRow } from './invoiceRow';
-import { addDays, dateTime } from './calendar';
+import { addDays, dateTime, instantAt } from './calendar';
 import { address, compareText } from './dataset';
 import { convertPrice, CURRENCIES, currencyOf, roundMoney } from './money';
 import { checkInvoiceBody, checkQuoteBody, ShapeError } from './requestShapes';
@@ -260,10 +260,10 @@ function allocateId(dataset: BillingDataset): string {
   return id;
 }
 
-function nowDateTime(dataset: BillingDataset, now: number, laterSeconds = 0): string {
+function nowDateTime(dataset: BillingDataset, now: number): string {
   // "Now" on the sandbox's fixed today, at the current wall-clock time of day.
-  const second = Math.floor((now / 1000) % 86_400) + laterSeconds;
-  return dateTime(addDays(dataset.today, Math.floor(second / 86_400)), second % 86_400);
+  const secondOfDay = Math.floor((now / 1000) % 86_400);
+  return dateTime(dataset.today, secondOfDay);
 }
 
 /** hosted-pages.yml: "These Hosted Pages will expire within one hour." */
@@ -858,15 +858,15 @@ function createPaymentPage(route: Route, body: Json): Response {
   if (invoice.status === 'draft') throw new BadRequest(400, 1041, 'Payments cannot be collected for a draft invoice.');
   const tld = url.hostname.replace(/^www\.zohoapis\./, '');
   const id = allocateId(dataset);
-  const created = nowDateTime(dataset, route.now);
   const page = {
     hostedpage_id: id,
     invoice_id: invoice.invoice_id,
     status: 'fresh',
     url: `https://billing.zoho.${tld}/hostedpage/2-${id}${invoice.invoice_id.slice(-6)}/checkout`,
     action: 'Invoice payment',
-    expiring_time: nowDateTime(dataset, route.now, HOSTED_PAGE_SECONDS),
-    created_time: created,
+    // Real instants, not the world's "today": the panel compares a page's end with the clock.
+    expiring_time: instantAt(route.now + HOSTED_PAGE_SECONDS * 1000),
+    created_time: instantAt(route.now),
   };
   dataset.hostedPages.push(page);
   const { invoice_id: _omit, ...wire } = page;
@@ -895,8 +895,8 @@ function createCardPage(route: Route, body: Json): Response {
     status: 'fresh',
     url: `https://billing.zoho.${tld}/hostedpage/2-${id}${subscriptionId.slice(-6)}/updatecard`,
     action: 'Update Card',
-    expiring_time: nowDateTime(dataset, route.now, HOSTED_PAGE_SECONDS),
-    created_time: nowDateTime(dataset, route.now),
+    expiring_time: instantAt(route.now + HOSTED_PAGE_SECONDS * 1000),
+    created_time: instantAt(route.now),
   };
   dataset.hostedPages.push(page);
   const { subscription_id: _omit, ...wire } = page;

@@ -223,7 +223,9 @@ describe('after creating an invoice', () => {
     const inserted = t.sim.log.inserted as Array<{ value: string }>;
     expect(inserted).toHaveLength(1);
     expect(inserted[0]!.value).toContain(`You can view and pay invoice ${invoice.number} using the link below.`);
-    expect(t.posts('/hostedpages/invoicepayment')).toBe(1);
+    // The new invoice has a page of its own (`invoice_url`), which lasts: no hosted page is made.
+    expect(inserted[0]!.value).toContain(`<a href="${invoice.invoice_url.replace(/&/g, '&amp;')}"`);
+    expect(t.posts('/hostedpages/invoicepayment')).toBe(0);
   });
 
   it('a draft Billing will not open stays a draft: the reason is shown and no link is offered', async () => {

@@ -5,7 +5,7 @@ import { InvoiceActions } from '../../../src/panel/actions';
 import { pdfFileName } from '../../../src/panel/actions/InvoiceActions';
 import { CUSTOMER_ID, setupActions } from './harness';
 
-async function setup(options: { status?: 'unpaid' | 'paid'; canInsert?: boolean; location?: 'ticket' | 'contact' } = {}) {
+async function setup(options: { status?: 'unpaid' | 'paid'; canInsert?: boolean; location?: 'ticket' | 'contact'; ownPage?: boolean } = {}) {
   const t = await setupActions({ location: options.location ?? 'ticket' });
   const wire = t.sandbox.dataset.invoices.find(
     (i) =>
@@ -13,6 +13,8 @@ async function setup(options: { status?: 'unpaid' | 'paid'; canInsert?: boolean;
       (options.status === 'paid' ? i.status === 'paid' : ['sent', 'overdue', 'partially_paid'].includes(i.status)),
   );
   if (!wire) throw new Error('no such invoice in the sandbox');
+  // invoices.yml's own example has `invoice_url: ""`: an invoice without a page of its own.
+  if (options.ownPage === false) wire.invoice_url = '';
   const invoice = await t.api.getInvoice(wire.invoice_id);
   t.renderUi(
     <InvoiceActions
@@ -32,28 +34,41 @@ afterEach(() => {
 });
 
 describe('InvoiceActions', () => {
-  it('inserts the payment link into the reply as escaped text plus an https link', async () => {
+  it("inserts the invoice's own page, which does not expire: escaped text plus an https link, no hosted page", async () => {
     const t = await setup();
     await t.user.click(screen.getByRole('button', { name: 'Insert payment link' }));
     expect(await screen.findByText('Payment link inserted into the reply.')).toBeInTheDocument();
     const inserted = t.sim.log.inserted as Array<{ value: string }>;
     expect(inserted).toHaveLength(1);
     expect(inserted[0]!.value).toContain(`You can view and pay invoice ${t.invoice.number} using the link below.`);
-    expect(inserted[0]!.value).toMatch(/<a href="https:\/\/[^"]+"/);
-    expect(inserted[0]!.value).not.toMatch(/<script|javascript:/i);
+    expect(inserted[0]!.value).toContain(`<a href="${t.invoice.invoiceUrl!.replace(/&/g, '&amp;')}"`);
+    expect(inserted[0]!.value).not.toMatch(/works until|<script|javascript:/i);
+    expect(t.posts('/hostedpages/invoicepayment')).toBe(0);
+  });
+
+  it('without a page of its own: a hosted page, and the button, the reply and the notice say until when', async () => {
+    const t = await setup({ ownPage: false });
+    await t.user.click(screen.getByRole('button', { name: 'Insert payment link (valid 1 hour)' }));
+    const notice = await screen.findByText(/^Payment link inserted into the reply\. It works until .+\.$/);
     expect(t.posts('/hostedpages/invoicepayment')).toBe(1);
+    const value = (t.sim.log.inserted as Array<{ value: string }>)[0]!.value;
+    expect(value).toMatch(/<a href="https:\/\/billing\.zoho\.com\/hostedpage\/[^"]+"/);
+    // The sentence after the link names the same time as the agent's notice, with its zone.
+    const time = /It works until (.+)\.$/.exec(notice.textContent ?? '')![1]!;
+    expect(time).toMatch(/\(.+\)$/);
+    expect(value).toContain(`<br>This link works until ${time}. If it has expired when you open it, just reply to this message and we will send you a new one.`);
   });
 
   it('copies the same link without creating a second payment page', async () => {
-    const t = await setup();
+    const t = await setup({ ownPage: false });
     const writeText = vi.fn<(s: string) => Promise<void>>().mockResolvedValue(undefined);
     Object.defineProperty(navigator, 'clipboard', { value: { writeText }, configurable: true });
-    await t.user.click(screen.getByRole('button', { name: 'Insert payment link' }));
-    await screen.findByText('Payment link inserted into the reply.');
-    await t.user.click(screen.getByRole('button', { name: 'Copy payment link' }));
-    expect(await screen.findByText('Payment link copied.')).toBeInTheDocument();
+    await t.user.click(screen.getByRole('button', { name: 'Insert payment link (valid 1 hour)' }));
+    await screen.findByText(/^Payment link inserted into the reply\./);
+    await t.user.click(screen.getByRole('button', { name: 'Copy payment link (valid 1 hour)' }));
+    expect(await screen.findByText(/^Payment link copied\. It works until /)).toBeInTheDocument();
     expect(writeText).toHaveBeenCalledTimes(1);
-    expect(writeText.mock.calls[0]![0]).toMatch(/^https:\/\//);
+    expect(writeText.mock.calls[0]![0]).toMatch(/^https:\/\/billing\.zoho\.com\/hostedpage\//);
     expect(t.posts('/hostedpages/invoicepayment')).toBe(1);
   });
 

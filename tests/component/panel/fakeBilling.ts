@@ -203,7 +203,8 @@ export function createFakeBilling(data: Partial<FakeBillingData> = {}, perPage =
         return i;
       }),
     getInvoicePdf: (...a) => run('getInvoicePdf', a, () => new Blob()),
-    createInvoicePaymentLink: (...a) => run('createInvoicePaymentLink', a, () => 'https://pay.test/x'),
+    createInvoicePaymentLink: (...a) => run('createInvoicePaymentLink', a, () => ({ url: 'https://pay.test/x', expiresAt: '2026-11-27T15:05:00+00:00' })),
+    createCardUpdateLink: (...a) => run('createCardUpdateLink', a, () => ({ url: 'https://pay.test/card', expiresAt: '2026-11-27T15:05:00+00:00' })),
     markInvoiceOpen: (...a) => run('markInvoiceOpen', a, () => undefined),
     listCatalog: (...a) => run('listCatalog', a, () => []),
     createCustomer: (...a) => run('createCustomer', a, () => customer('new', a[0].displayName, a[0].email)),

@@ -9,7 +9,7 @@ import { PanelEnvProvider } from '../../../src/panel/panelEnv';
 import { ProblemLine } from '../../../src/panel/ProblemLine';
 import { detectProblems, type Problem } from '../../../src/panel/problems';
 import { I18nProvider } from '../../../src/ui/i18nContext';
-import { createFakeBilling } from './fakeBilling';
+import { createFakeBilling, invoice } from './fakeBilling';
 import { createFakeHost } from './fakeHost';
 
 const TODAY = '2026-11-27';
@@ -28,7 +28,8 @@ function show(problems: Problem[], { locale = 'en', kind = 'ticket' as 'ticket' 
   const fake = createFakeHost({ kind, locale });
   const host = fake.host;
   const insert = vi.spyOn(host, 'insertIntoReply');
-  const billing = createFakeBilling();
+  // INV-000042 has no page of its own: its link is a hosted page that expires.
+  const billing = createFakeBilling({ invoices: [invoice('i1', 'c1', { number: 'INV-000042', invoiceUrl: null })] });
   const cache = createBillingCache(billing.api, { organizationId: 'org1' });
   const onOpen = vi.fn();
   render(
@@ -54,9 +55,25 @@ describe('the problem line', () => {
     const { insert, billing } = show(detectProblems({ today: TODAY, subscriptions: [], invoices: [inv({})] }));
     expect(line()).toHaveTextContent('Invoice INV-000042 is overdue: $1,200.00, due Nov 4, 2026 (23 days ago).');
     await user.click(within(line()).getByRole('button', { name: 'Add payment link to reply' }));
-    expect(await within(line()).findByRole('status')).toHaveTextContent('Payment link inserted into the reply.');
+    expect(await within(line()).findByRole('status')).toHaveTextContent('Payment link inserted into the reply. It works until Nov 27, 2026, 3:05 PM (UTC).');
     expect(billing.count('createInvoicePaymentLink')).toBe(1);
-    expect(insert).toHaveBeenCalledWith({ text: 'You can view and pay invoice INV-000042 here:', url: 'https://pay.test/x' });
+    expect(insert).toHaveBeenCalledWith({
+      text: 'You can view and pay invoice INV-000042 using the link below.',
+      url: 'https://pay.test/x',
+      after: 'This link works until Nov 27, 2026, 3:05 PM (UTC). If it has expired when you open it, just reply to this message and we will send you a new one.',
+    });
+  });
+
+  it('card on a ticket: the fix puts a card update link into the reply, saying until when', async () => {
+    const user = userEvent.setup();
+    const card = { lastFour: '4242', gateway: 'stripe', expiryMonth: 11, expiryYear: 2026 };
+    const details = [{ ...sub({}), plan: null, addons: [], couponCode: '', couponDiscount: null, remainingBillingCycles: -1, endOfTerm: false, card, paymentTermsLabel: '', customerId: 'c1' }];
+    const { insert, billing } = show(detectProblems({ today: TODAY, subscriptions: [sub({})], invoices: [], details }));
+    expect(line()).toHaveTextContent('The card ending 4242 for Pro Monthly expires on Nov 30, 2026, before the renewal on Dec 10, 2026.');
+    await user.click(within(line()).getByRole('button', { name: 'Add card update link to reply (valid 1 hour)' }));
+    expect(await within(line()).findByRole('status')).toHaveTextContent('Card update link inserted into the reply. It works until Nov 27, 2026, 3:05 PM (UTC).');
+    expect(billing.count('createCardUpdateLink')).toBe(1);
+    expect(insert).toHaveBeenCalledWith(expect.objectContaining({ text: 'You can update the card used for Pro Monthly here:', url: 'https://pay.test/card' }));
   });
 
   it('overdue on a contact page (no reply editor): the fix opens the invoice', async () => {
@@ -109,7 +126,7 @@ describe('the problem line', () => {
       const texts = within(within(line()).getByRole('list')).getAllByRole('listitem').map((li) => li.textContent);
       expect(texts).toEqual([
         'Payment failed: Pro Monthly is unpaid and Billing has stopped retrying.Open subscription',
-        'The card ending 4242 for Pro Monthly expired on Oct 31, 2026.Open subscription',
+        'The card ending 4242 for Pro Monthly expired on Oct 31, 2026.Add card update link to reply (valid 1 hour)',
         'Storage 1 TB Annual ends on Nov 28, 2026 (tomorrow) and will not renew.Open subscription',
       ]);
     });
@@ -127,7 +144,7 @@ describe('the problem line', () => {
     );
     const region = screen.getByRole('region', { name: '請求の問題' });
     expect(region).toHaveTextContent('請求書 INV-000042 は期限超過です：￥13,200（支払期日 2026年11月26日、1 日超過）。');
-    expect(within(region).getByRole('button', { name: '支払いリンクを返信に挿入' })).toBeInTheDocument();
+    expect(within(region).getByRole('button', { name: '返信に支払いリンクを追加' })).toBeInTheDocument();
     await user.click(within(region).getByRole('button', { name: 'ほか 2 件' }));
     const texts = within(within(region).getByRole('list', { name: 'その他の請求の問題' })).getAllByRole('listitem').map((li) => li.textContent);
     expect(texts).toEqual([

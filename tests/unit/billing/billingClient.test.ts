@@ -402,7 +402,7 @@ describe('invoice PDF', () => {
   });
 });
 
-describe('payment link', () => {
+describe('hosted pages for a reply', () => {
   const hosted = {
     code: 0,
     message: 'success',
@@ -411,56 +411,44 @@ describe('payment link', () => {
       status: 'fresh',
       url: 'https://billing.zoho.com/hostedpage/2-abc/checkout',
       action: 'Invoice payment',
+      expiring_time: '2026-11-27T15:05:00-0800',
+      created_time: '2026-11-27T14:05:00-0800',
     },
   };
 
-  it('creates a hosted payment page for the invoice', async () => {
+  it('creates a hosted payment page for the invoice, with when it expires', async () => {
     const fake = fakeRequest().on('POST /hostedpages/invoicepayment', ok(hosted, 201));
-    expect(await client(fake).createInvoicePaymentLink('2468013000000081107')).toBe(
-      'https://billing.zoho.com/hostedpage/2-abc/checkout',
-    );
+    expect(await client(fake).createInvoicePaymentLink('2468013000000081107')).toEqual({
+      url: 'https://billing.zoho.com/hostedpage/2-abc/checkout',
+      expiresAt: '2026-11-27T15:05:00-08:00',
+    });
     const call = onlyCall(fake);
     expect(call.body).toEqual({ invoice_id: '2468013000000081107' });
     expect(call.responseType).toBeUndefined();
     expect(call.headers?.[ORGANIZATION_HEADER]).toBe(ORG);
   });
 
-  it('falls back to the invoice page when Billing rejects the hosted page', async () => {
-    const fake = fakeRequest()
-      .on('POST /hostedpages/invoicepayment', ok({ code: 57, message: 'You are not authorized to perform this operation' }, 401))
-      .on('GET /invoices/2468013000000081107', ok(fixtures.invoiceDetail()));
-    const url = await client(fake).createInvoicePaymentLink('2468013000000081107');
-    expect(url).toMatch(/^https:\/\/zohosecurepay\.com\//);
-    expect(fake.calls.map((c) => `${c.method} ${c.path}`)).toEqual([
-      'POST /hostedpages/invoicepayment',
-      'GET /invoices/2468013000000081107',
-    ]);
+  it('creates a card update page for the subscription: POST /hostedpages/updatecard with only subscription_id', async () => {
+    const fake = fakeRequest().on('POST /hostedpages/updatecard', ok({ ...hosted, hostedpage: { ...hosted.hostedpage, url: 'https://billing.zoho.com/hostedpage/2-c/updatecard', action: 'Update Card' } }));
+    expect(await client(fake).createCardUpdateLink('903000000079200')).toEqual({
+      url: 'https://billing.zoho.com/hostedpage/2-c/updatecard',
+      expiresAt: '2026-11-27T15:05:00-08:00',
+    });
+    expect(onlyCall(fake).body).toEqual({ subscription_id: '903000000079200' });
   });
 
-  it('falls back when the hosted page url is not https', async () => {
-    const fake = fakeRequest()
-      .on('POST /hostedpages/invoicepayment', ok({ ...hosted, hostedpage: { ...hosted.hostedpage, url: 'http://x.example' } }))
-      .on('GET /invoices/1', ok(fixtures.invoiceDetail()));
-    expect(await client(fake).createInvoicePaymentLink('1')).toMatch(/^https:\/\/zohosecurepay\.com\//);
+  it('a page without an https url is malformed, not a link; an unreadable expiry is unknown', async () => {
+    let fake = fakeRequest().on('POST /hostedpages/invoicepayment', ok({ ...hosted, hostedpage: { ...hosted.hostedpage, url: 'http://x.example' } }));
+    expect((await failure(client(fake).createInvoicePaymentLink('1'))).kind).toBe('malformed');
+    fake = fakeRequest().on('POST /hostedpages/updatecard', ok({ ...hosted, hostedpage: { ...hosted.hostedpage, expiring_time: 'soon' } }));
+    expect((await client(fake).createCardUpdateLink('1')).expiresAt).toBeNull();
   });
 
-  it('reports the original refusal when the invoice has no usable page either', async () => {
-    const detail = fixtures.invoiceDetail();
-    (detail.invoice as Record<string, unknown>).invoice_url = 'javascript:alert(1)';
-    const fake = fakeRequest()
-      .on('POST /hostedpages/invoicepayment', ok({ code: 1, message: 'Payment gateway not configured' }, 400))
-      .on('GET /invoices/1', ok(detail));
+  it("reports Billing's refusal as it is, with no second call", async () => {
+    const fake = fakeRequest().on('POST /hostedpages/invoicepayment', ok({ code: 1, message: 'Payment gateway not configured' }, 400));
     const e = await failure(client(fake).createInvoicePaymentLink('1'));
     expect(e.kind).toBe('rejected');
     expect(e.detail).toBe('Payment gateway not configured');
-  });
-
-  it('does not spend another call when rate-limited or when the connection is down', async () => {
-    let fake = fakeRequest().on('POST /hostedpages/invoicepayment', ok(fixtures.errors()[3], 429, { 'Retry-After': '5' }));
-    expect((await failure(client(fake).createInvoicePaymentLink('1'))).kind).toBe('rate-limited');
-    expect(fake.calls).toHaveLength(1);
-    fake = fakeRequest(hostFailure({ kind: 'not-authorised', message: 'no' }));
-    expect((await failure(client(fake).createInvoicePaymentLink('1'))).kind).toBe('not-authorised');
     expect(fake.calls).toHaveLength(1);
   });
 });

@@ -78,7 +78,9 @@ describe('client ⇄ sandbox over the real host adapter', () => {
     // The fixture customer has unpaid invoices (the panel's "Outstanding"): the payment link is always exercised.
     const unpaid = stack.sandbox.dataset.invoices.find((i) => i.customer_id === wire.customer_id && !['paid', 'void'].includes(i.status));
     if (!unpaid) throw new Error(`the sandbox customer ${wire.customer_id} has no unpaid invoice to make a payment link for`);
-    expect(await api.createInvoicePaymentLink(unpaid.invoice_id)).toMatch(/^https:\/\/billing\.zoho\.com\/hostedpage\//);
+    expect((await api.createInvoicePaymentLink(unpaid.invoice_id)).url).toMatch(/^https:\/\/billing\.zoho\.com\/hostedpage\//);
+    const subscription = stack.sandbox.dataset.subscriptions.find((x) => x.customer_id === wire.customer_id);
+    if (subscription) expect((await api.createCardUpdateLink(subscription.subscription_id)).url).toMatch(/^https:\/\/billing\.zoho\.com\/hostedpage\//);
 
     await api.listTransactions(wire.customer_id);
     await api.listContactPersons(wire.customer_id);
@@ -122,10 +124,10 @@ describe('client ⇄ sandbox over the real host adapter', () => {
     expect(quote.id).not.toBe('');
   });
 
-  it('falls back to the invoice page when Billing refuses a payment page (paid invoice)', async () => {
-    const paid = stack.sandbox.dataset.invoices.find((i) => i.status === 'paid' && i.invoice_url.startsWith('https://'));
+  it('refuses a payment page for a paid invoice (the panel offers the invoice page first)', async () => {
+    const paid = stack.sandbox.dataset.invoices.find((i) => i.status === 'paid');
     if (!paid) throw new Error('no paid invoice in the sandbox');
-    expect(await api.createInvoicePaymentLink(paid.invoice_id)).toBe(new URL(paid.invoice_url).href);
+    expect((await failure(api.createInvoicePaymentLink(paid.invoice_id))).kind).toBe('rejected');
   });
 
   it.each<[string, BillingErrorKind]>([

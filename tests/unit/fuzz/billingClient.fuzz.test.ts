@@ -181,6 +181,7 @@ const ENDPOINTS: readonly Endpoint[] = [
   { name: 'listInvoices', body: recorded.invoicesList, call: (api) => api.listInvoices({ customerId: '2468013000000051001' }) },
   { name: 'getInvoice', body: recorded.invoiceDetail, call: (api) => api.getInvoice('2468013000000081107') },
   { name: 'createInvoicePaymentLink', body: hostedPage, call: (api) => api.createInvoicePaymentLink('2468013000000081107') },
+  { name: 'createCardUpdateLink', body: hostedPage, call: (api) => api.createCardUpdateLink('2468013000000073082') },
   { name: 'listCatalog', body: catalog, call: (api) => api.listCatalog('setup') },
   {
     name: 'createCustomer',
