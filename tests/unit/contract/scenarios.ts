@@ -115,12 +115,20 @@ export const SCENARIOS: Scenario[] = [
     },
   },
   {
-    name: 'payment link, and the invoice page when Billing refuses one',
+    name: 'payment link, and a refusal for a paid invoice',
     async run(c) {
       await c.api.createInvoicePaymentLink(unpaidInvoiceOf(c, F.bowmanCustomerId));
       const paid = c.stack.sandbox.dataset.invoices.find((i) => i.status === 'paid');
       if (!paid) throw new Error('no paid invoice');
       await settle(c.api.createInvoicePaymentLink(paid.invoice_id));
+    },
+  },
+  {
+    name: 'card update link for a subscription (hosted page)',
+    async run(c) {
+      const subscription = c.stack.sandbox.dataset.subscriptions.find((x) => x.customer_id === F.tanakaCustomerId);
+      if (!subscription) throw new Error('no subscription for the card case');
+      await c.api.createCardUpdateLink(subscription.subscription_id);
     },
   },
   {

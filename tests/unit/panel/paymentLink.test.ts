@@ -48,7 +48,7 @@ describe('paymentLinkFor', () => {
 describe('the reply', () => {
   it('a lasting link: the sentence and the link, nothing about an expiry', () => {
     const en = createI18n('en', 'America/Los_Angeles');
-    expect(replyContent(en, 'payment', 'INV-1', { url: 'https://x.example/i', expiresAt: null })).toEqual({ text: 'You can view and pay invoice INV-1 here:', url: 'https://x.example/i' });
+    expect(replyContent(en, 'payment', 'INV-1', { url: 'https://x.example/i', expiresAt: null })).toEqual({ text: 'You can view and pay invoice INV-1 using the link below.', url: 'https://x.example/i' });
   });
 
   it('an expiring one says until when, with the zone, in the reply language (Japanese in keigo)', () => {
