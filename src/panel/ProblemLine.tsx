@@ -17,7 +17,7 @@ type Words = Pick<I18n, 't' | 'date' | 'money' | 'number'>;
 function inDays(i18n: Words, days: number): string {
   if (days === 0) return i18n.t('panel.problem.today');
   if (days === 1) return i18n.t('panel.problem.tomorrow');
-  return i18n.t('panel.problem.inDays', { count: i18n.number(days) });
+  return i18n.t('panel.problem.inDays', { count: days });
 }
 
 /** The facts of one problem in one sentence, in the agent's language. */
@@ -43,7 +43,7 @@ export function problemText(i18n: Words, p: Problem): string {
       const vars = { number: p.invoice.number, amount: i18n.money(p.invoice.balance, p.invoice.currencyCode), date: i18n.date(p.dueDate) };
       if (p.daysOverdue === null) return i18n.t('panel.problem.overdueNoDate', vars);
       if (p.daysOverdue === 1) return i18n.t('panel.problem.overdueOneDay', vars);
-      return i18n.t('panel.problem.overdue', { ...vars, count: i18n.number(p.daysOverdue) });
+      return i18n.t('panel.problem.overdue', { ...vars, count: p.daysOverdue });
     }
     case 'trialEnding':
       return i18n.t('panel.problem.trialEnding', { plan: p.subscription.planName || p.subscription.name, date: i18n.date(p.endsOn), when: inDays(i18n, p.days) });
@@ -146,7 +146,7 @@ export function ProblemLine({ problems, onOpen }: { problems: readonly Problem[]
       <ProblemRow problem={first} fix={fixes[0] ?? null} {...rowProps} />
       {rest.length > 0 && (
         <button type="button" className="link-button problem-more" aria-expanded={expanded} onClick={() => setExpanded((e) => !e)}>
-          {expanded ? i18n.t('panel.problem.fewer') : i18n.t('panel.problem.more', { count: i18n.number(rest.length) })}
+          {expanded ? i18n.t('panel.problem.fewer') : i18n.t('panel.problem.more', { count: rest.length })}
         </button>
       )}
       {expanded && (
