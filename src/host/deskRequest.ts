@@ -10,12 +10,13 @@ import { fail, parseRequestAnswer, parseRequestRejection } from './parse';
 import type { SdkRequestOptions, ZohoDeskGlobal } from './sdkTypes';
 import { settle } from './settle';
 import type { HostRequest, HostResponse, HostResult } from './types';
+import { HOST } from './timeWindows';
 
 /**
  * The SDK's request promise has no timeout of its own: a proxy that never answers would leave the
- * panel loading forever. 45 s is past Desk's own proxy limits, so a slow but live call still lands.
+ * panel loading forever. HOST.requestTimeoutMs (45 s) is past Desk's own proxy limits, so a slow but live call still lands.
  */
-export const REQUEST_TIMEOUT_MS = 45_000;
+const REQUEST_TIMEOUT_MS = HOST.requestTimeoutMs;
 
 function withTimeout<T>(work: Promise<T>, ms: number, onTimeout: () => T): Promise<T> {
   let timer: ReturnType<typeof setTimeout> | undefined;

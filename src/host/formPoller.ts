@@ -8,9 +8,8 @@
  *    formChanged event or the panel's Refresh start it again.
  */
 import type { DeskHost, HostResult, TicketFormValues } from './types';
+import { HOST } from './timeWindows';
 
-export const FORM_POLL_MS = 3000;
-export const FORM_POLL_MAX_MS = 30_000;
 export const MAX_MISSES = 5;
 
 export const EMPTY_FORM: TicketFormValues = { contactId: null, accountId: null, email: null, contactName: null, accountName: null };
@@ -43,8 +42,8 @@ function same(a: TicketFormValues | null, b: TicketFormValues): boolean {
 }
 
 export function pollTicketForm(options: FormPollerOptions): FormPoller {
-  const first = options.firstDelayMs ?? FORM_POLL_MS;
-  const max = options.maxDelayMs ?? FORM_POLL_MAX_MS;
+  const first = options.firstDelayMs ?? HOST.formPollMs;
+  const max = options.maxDelayMs ?? HOST.formPollMaxMs;
   const maxMisses = options.maxMisses ?? MAX_MISSES;
   let last: TicketFormValues | null = null;
   let delay = first;

@@ -15,9 +15,6 @@ export type DeskSubject =
   | { status: 'error'; error: HostError }
   | { status: 'ready'; key: string; target: ResolveTarget; ticketNumber: string | null };
 
-/** How often the add-ticket form is first re-read while visible (src/host/formPoller.ts backs off from there). */
-export { FORM_POLL_MS } from '../host/formPoller';
-
 function contactTarget(contact: DeskContact, extraEmails: string[] = []): ResolveTarget {
   return {
     entity: { kind: 'contact', id: contact.id },

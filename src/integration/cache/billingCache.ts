@@ -29,6 +29,7 @@ export type {
   ReadResult,
 } from './billingCacheTypes';
 import type { BillingCache, CacheEvent, CacheOptions, Fetched, LastGood, ReadCall, ReadResult } from './billingCacheTypes';
+import { CACHE, RATE_LIMIT } from '../../host/timeWindows';
 
 interface Entry {
   call: ReadCall;
@@ -44,9 +45,9 @@ export function createBillingCache(api: BillingApi, options: CacheOptions): Bill
   // Billing records change rarely within minutes, and every call spends the organization's shared budget
   // (C3): answers are used as they are for 5 minutes (the header says their age, Refresh asks again),
   // then shown at once and refreshed in the background for up to 30.
-  const freshMs = options.freshMs ?? 5 * 60_000;
-  const staleMs = options.staleMs ?? 30 * 60_000;
-  const keepMs = options.keepMs ?? 60 * 60_000;
+  const freshMs = options.freshMs ?? CACHE.freshMs;
+  const staleMs = options.staleMs ?? CACHE.staleMs;
+  const keepMs = options.keepMs ?? CACHE.keepMs;
   const maxEntries = options.maxEntries ?? 400;
   const now = options.now ?? Date.now;
   const persist = options.persist;
@@ -55,15 +56,14 @@ export function createBillingCache(api: BillingApi, options: CacheOptions): Bill
   let explicitUntil = 0;
   /** Customers the agent refreshed: their next reads go to Billing, past the shared snapshot. */
   const refreshed = new Map<string, number>();
-  const ASKED_MS = 15_000;
   const asked = () => {
-    explicitUntil = now() + ASKED_MS;
+    explicitUntil = now() + CACHE.askedMs;
   };
   const requests = createScheduler(api, {
     maxConcurrent: Math.max(1, options.maxConcurrent ?? 4),
     maxAttempts: Math.max(1, options.maxAttempts ?? 3),
-    maxBackoffMs: options.maxBackoffMs ?? 20_000,
-    coolDownMs: options.coolDownMs ?? 30_000,
+    maxBackoffMs: options.maxBackoffMs ?? RATE_LIMIT.maxBackoffMs,
+    coolDownMs: options.coolDownMs ?? RATE_LIMIT.coolDownMs,
     now,
     sleep: options.sleep ?? defaultSleep,
     random: options.random ?? Math.random,
@@ -179,7 +179,7 @@ export function createBillingCache(api: BillingApi, options: CacheOptions): Bill
     if (!fresh && cached && t - cached.fetchedAt < staleMs && !agentAsked) {
       // Serve now, refresh quietly (one agent of the portal at a time, never near the daily cap);
       // a failed background refresh keeps the old entry.
-      void (shared ? shared.refresh(call, args, { freshMs, listRows }) : Promise.resolve('fetch' as const))
+      void (shared ? shared.refresh(call, args, { listRows }) : Promise.resolve('fetch' as const))
         .then(async (how) => {
           if (how === 'fetch') await fetch(call, args, key, true);
           else if (how === 'revalidated') await reloadShared(customer);
@@ -232,7 +232,7 @@ export function createBillingCache(api: BillingApi, options: CacheOptions): Bill
   /** Refresh, or after a write: this customer's next reads ask Billing, whatever is kept or shared. */
   function invalidateCustomer(customerId: string) {
     asked();
-    refreshed.set(customerId, now() + ASKED_MS);
+    refreshed.set(customerId, now() + CACHE.askedMs);
     invalidateWhere((call, args, value) => owners.customerOf(call, args, value) === customerId);
   }
 

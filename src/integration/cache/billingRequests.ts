@@ -12,6 +12,7 @@
  */
 import { BillingError, toBillingError } from '../../billing/errors';
 import type { BillingApi } from '../../billing/types';
+import { RATE_LIMIT } from '../../host/timeWindows';
 
 /** Thrown to readers whose call was dropped before it was sent; read again to get an answer. */
 export class Superseded extends Error {
@@ -125,13 +126,13 @@ export function createScheduler(api: BillingApi, options: SchedulerOptions): Sch
         if (e instanceof Superseded) throw e;
         const error = toBillingError(e);
         if (error.kind !== 'rate-limited') throw error;
-        const base = error.retryAfterMs ?? 1000 * 2 ** (attempt - 1);
+        const base = error.retryAfterMs ?? RATE_LIMIT.backoffBaseMs * 2 ** (attempt - 1);
         if (attempt >= maxAttempts || base > maxBackoffMs) {
           // Given up: every read holds off, so Retry clicks and re-created widgets cannot burn the org's budget.
           setCoolDown(now() + Math.max(base, coolDownMs));
           throw rateLimited(coolUntil, now(), error);
         }
-        backoffUntil = Math.max(backoffUntil, now() + Math.min(maxBackoffMs, base + Math.floor(random() * 500)));
+        backoffUntil = Math.max(backoffUntil, now() + Math.min(maxBackoffMs, base + Math.floor(random() * RATE_LIMIT.jitterMs)));
       }
     }
   }

@@ -13,6 +13,7 @@ import { isRecord } from '../../host/guards';
 import type { DeskStorage, HostResult } from '../../host/types';
 import { STORAGE_VALUE_MAX_BYTES, storageValueBytes } from '../../host/storageRules';
 import type { StorageBudget } from './storageBudget';
+import { PORTAL } from '../../host/timeWindows';
 
 export const METER_SESSION_KEY = 'zbd:meter:v1';
 export const METER_CAP_KEY = 'meter:cap';
@@ -101,7 +102,7 @@ function fold(slots: Record<string, number>, keep: string): Record<string, numbe
 
 export function createDailyMeter(storage: StorageBudget, options: MeterOptions): DailyMeter {
   const now = options.now ?? Date.now;
-  const flushEveryMs = options.flushEveryMs ?? 60_000;
+  const flushEveryMs = options.flushEveryMs ?? PORTAL.meterFlushMs;
   const random = options.random ?? Math.random;
   let memory: SessionState | null = null;
   let flushing: Promise<void> | null = null;

@@ -31,13 +31,14 @@ import type { CustomerSummary } from '../../billing/types';
 import { fnv1a, STORAGE_VALUE_MAX_BYTES, storageValueBytes } from '../../host/storageRules';
 import { balancesOf } from './portalSnapshot';
 import type { StorageBudget } from './storageBudget';
+import { PORTAL } from '../../host/timeWindows';
 
 /** How long a real read of a customer may be carried forward by checks; then it is read again. */
-export const CONFIRM_KEEP_MS = 30 * 60_000;
+const CONFIRM_KEEP_MS = PORTAL.confirmKeepMs;
 /** One check reads this many rows: one page of Billing's list, its documented default and our maximum. */
 export const ROWS_PER_CHECK = 200;
 /** One open reads the check once per customer part; the row is reused for that long. */
-const REUSE_MS = 3_000;
+const REUSE_MS = PORTAL.rowReuseMs;
 const STAMP_CHARS = 14;
 
 /**

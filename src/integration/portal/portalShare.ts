@@ -19,6 +19,7 @@ import { balancesOf, createSnapshotStore, type Shared, type SnapshotStore } from
 import { createRefreshLease, type RefreshLease } from './refreshLease';
 import { createRevalidation, type Revalidation } from './portalRevalidation';
 import { createStorageBudget, type StorageBudget, type StorageBudgetOptions } from './storageBudget';
+import { PORTAL } from '../../host/timeWindows';
 
 /** What the cache asks of the portal share; calls and arguments as the cache keys them. */
 export interface SharedTier {
@@ -41,8 +42,6 @@ export interface SharedTier {
 }
 
 export interface RefreshHow {
-  /** The cache's freshness window: a check older than that confirms nothing fresh, so a new one is due. */
-  freshMs: number;
   /** One page of Billing's customer list, through the cache's pacing (429 back-off) and the meter. */
   listRows(): Promise<Page<CustomerSummary>>;
 }
@@ -61,6 +60,8 @@ export interface PortalShareOptions {
   /** The tab's sessionStorage: access proof, meter counter, this widget session's lease id. */
   session: Storage | null;
   budget?: StorageBudgetOptions;
+  /** How long a shared row and a row check count as fresh (PORTAL.sharedFreshMs): a check older than that confirms nothing fresh, so a new one is due. */
+  freshMs?: number;
   leaseTtlMs?: number;
   leaseSettleMs?: number;
   now?: () => number;
@@ -86,6 +87,8 @@ export function createPortalShare(
   options: PortalShareOptions,
 ): PortalShare {
   const now = options.now ?? Date.now;
+  const freshMs = options.freshMs ?? PORTAL.sharedFreshMs;
+  const leaseTtlMs = options.leaseTtlMs ?? PORTAL.leaseTtlMs;
   const random = options.random ?? Math.random;
   const budget = createStorageBudget(storage, { now, ...options.budget });
   const revalidation = createRevalidation(budget, { organizationId: options.organizationId, now });
@@ -103,7 +106,7 @@ export function createPortalShare(
     organizationId: options.organizationId,
     holder,
     now,
-    ...(options.leaseTtlMs ? { ttlMs: options.leaseTtlMs } : {}),
+    ttlMs: leaseTtlMs,
     ...(options.leaseSettleMs !== undefined ? { settleMs: options.leaseSettleMs } : {}),
     ...(options.sleep ? { sleep: options.sleep } : {}),
   });
@@ -111,7 +114,7 @@ export function createPortalShare(
   const claims = new Map<string, { at: number; won: Promise<boolean> }>();
   const claim = (name: string): Promise<boolean> => {
     const earlier = claims.get(name);
-    if (earlier && now() - earlier.at < (options.leaseTtlMs ?? 30_000) / 2) return earlier.won;
+    if (earlier && now() - earlier.at < leaseTtlMs / 2) return earlier.won;
     const won = lease.claim(name);
     claims.set(name, { at: now(), won });
     return won;
@@ -125,7 +128,7 @@ export function createPortalShare(
   const checkRows = (how: RefreshHow) => {
     checking ??= (async () => {
       const last = await revalidation.latest();
-      if (last && now() - last.at < how.freshMs) return 'recent' as const;
+      if (last && now() - last.at < freshMs) return 'recent' as const;
       if (!(await claim(ROWS_LEASE))) return 'not-now' as const;
       try {
         const page = await how.listRows();
@@ -151,7 +154,7 @@ export function createPortalShare(
   const balancesFor = async (customerId: string, since: number): Promise<string | null> => {
     for (let i = 0; i < 20; i += 1) {
       const known = balances.get(customerId);
-      if (known && known.at >= since - 60_000) return known.value;
+      if (known && known.at >= since - PORTAL.balancesWithinMs) return known.value;
       await new Promise((r) => setTimeout(r, 25));
     }
     return null;
@@ -209,7 +212,7 @@ export function createPortalShare(
         // Checking every customer row at once is one call; only a customer it cannot confirm is read alone.
         if ((await checkRows(how)) === 'not-now') return 'skip';
         const found = await store.customer(part.customerId);
-        if (found && now() - found.fetchedAt < how.freshMs) return 'revalidated';
+        if (found && now() - found.fetchedAt < freshMs) return 'revalidated';
       }
       return (await claim(part.kind === 'email' ? `e:${part.email}` : part.customerId)) ? 'fetch' : 'skip';
     },

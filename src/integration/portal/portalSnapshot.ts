@@ -40,22 +40,23 @@ import {
 } from './snapshotCodec';
 import type { Revalidation } from './portalRevalidation';
 import type { StorageBudget } from './storageBudget';
+import { PORTAL } from '../../host/timeWindows';
 
 export const MAX_LIST_CHUNKS = 3;
-export const LIST_KEEP_MS = 30 * 60_000;
+const LIST_KEEP_MS = PORTAL.listKeepMs;
 /**
  * How long an email → customer link is trusted. Like a saved link (customerLinks.ts, kept until it
  * fails) it only says which customer; the customer's own row carries the data and its age. Creating
  * or editing a customer here drops the link at once.
  */
-export const EMAIL_LINK_KEEP_MS = 6 * 60 * 60_000;
+const EMAIL_LINK_KEEP_MS = PORTAL.emailLinkKeepMs;
 
 /** What a list row remembers of its customer: what invoices, payments and credits change. */
 export function balancesOf(c: CustomerSummary): string {
   return JSON.stringify([c.outstanding, c.unusedCredits, c.status, c.currencyCode]);
 }
 /** How long one widget reuses a row it just read (one open reads a customer row for the link and the detail). */
-const REUSE_MS = 3_000;
+const REUSE_MS = PORTAL.rowReuseMs;
 
 export interface Shared<T> {
   value: T;

@@ -13,6 +13,7 @@
 import { fnv1a } from '../../host/storageRules';
 import type { StoredItem } from '../../host/types';
 import type { StorageBudget } from './storageBudget';
+import { PORTAL } from '../../host/timeWindows';
 
 export interface LeaseOptions {
   organizationId: string;
@@ -34,8 +35,8 @@ export interface RefreshLease {
 const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 export function createRefreshLease(storage: StorageBudget, options: LeaseOptions): RefreshLease {
-  const ttlMs = options.ttlMs ?? 30_000;
-  const settleMs = options.settleMs ?? 1_500;
+  const ttlMs = options.ttlMs ?? PORTAL.leaseTtlMs;
+  const settleMs = options.settleMs ?? PORTAL.leaseSettleMs;
   const now = options.now ?? Date.now;
   const sleep = options.sleep ?? defaultSleep;
   const orgPart = fnv1a(options.organizationId, 0x811c9dc5);

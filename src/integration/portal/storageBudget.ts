@@ -16,6 +16,7 @@
  * A widget's share is a fraction of the portal limit: the bench measures the portal-wide figures.
  */
 import type { DeskStorage, HostError, HostResult, StoredItem } from '../../host/types';
+import { PORTAL } from '../../host/timeWindows';
 
 export interface StorageBudgetOptions {
   /** This widget's share of the portal's per-minute limits. */
@@ -50,7 +51,7 @@ export interface StorageBudget {
   stats(): StorageBudgetStats;
 }
 
-const WINDOW_MS = 60_000;
+const WINDOW_MS = PORTAL.storageWindowMs;
 
 const busy = (message: string): HostResult<never> => ({ ok: false, error: { kind: 'storage', message } });
 
@@ -64,7 +65,7 @@ export function createStorageBudget(storage: DeskStorage, options: StorageBudget
   // A tenth of each portal limit: ten agents busy in the same minute still fit.
   const writesPerMinute = options.writesPerMinute ?? 5;
   const readsPerMinute = options.readsPerMinute ?? 25;
-  const pauseMs = options.pauseMs ?? 60_000;
+  const pauseMs = options.pauseMs ?? PORTAL.storagePauseMs;
   const now = options.now ?? Date.now;
   const schedule = options.schedule ?? ((run, ms) => void setTimeout(run, ms));
 

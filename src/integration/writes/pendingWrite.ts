@@ -7,6 +7,7 @@ import type { DocumentInput } from '../../billing/types';
 import { fnv1a } from '../../host/storageRules';
 import type { DeskStorage } from '../../host/types';
 import type { WriteKind } from './writeGuard';
+import { WRITES } from '../../host/timeWindows';
 
 /** A list row that can prove an earlier POST landed. */
 export interface DocumentRef {
@@ -32,8 +33,6 @@ const pendingFields = {
 const pendingSchema = strict(shape(pendingFields));
 export type PendingWrite = Checked<typeof pendingFields>;
 
-/** A record this old is from an attempt nobody is waiting for any more. */
-export const PENDING_MAX_AGE_MS = 7 * 24 * 60 * 60 * 1000;
 /** Keeps the record well under Desk's 5.1 KB value limit. */
 const MAX_KNOWN_IDS = 100;
 
@@ -85,7 +84,7 @@ export async function readPending(
   if (record.kind !== kind || record.customerId !== input.customerId) return null;
   if (normalReference(record.reference) !== normalReference(input.referenceNumber)) return null;
   const started = Date.parse(record.startedAt);
-  if (Number.isNaN(started) || now() - started > PENDING_MAX_AGE_MS) {
+  if (Number.isNaN(started) || now() - started > WRITES.pendingMaxAgeMs) {
     await storage.delete(key);
     return null;
   }

@@ -10,6 +10,7 @@ import type { BillingApi } from '../../billing/types';
 import type { Observations } from '../../host/observations';
 import type { DeskHost, HostError } from '../../host/types';
 import type { KeysUnder, MessageParams } from '../../i18n/i18n';
+import { DIAGNOSTICS } from '../../host/timeWindows';
 
 export type CheckId = 'meta' | 'storage' | 'connection' | 'profile' | 'events' | 'csp' | 'pdf' | 'words' | 'version';
 export type CheckStatus = 'pass' | 'warn' | 'fail';
@@ -44,7 +45,7 @@ export interface DiagnosticsDeps {
   nonce?: () => string;
 }
 
-export const CHECK_TIMEOUT_MS = 20_000;
+const CHECK_TIMEOUT_MS = DIAGNOSTICS.checkTimeoutMs;
 
 const result = (id: CheckId, status: CheckStatus, key: ResultKey, shape: string[] = [], params?: MessageParams): CheckResult => ({
   id,

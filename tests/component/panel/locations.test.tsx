@@ -2,7 +2,7 @@ import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { linkKey } from '../../../src/integration/records/customerLinks';
-import { FORM_POLL_MS } from '../../../src/panel/useDeskSubject';
+import { HOST } from '../../../src/host/timeWindows';
 import { ORG } from './fakeHost';
 import { renderPanel, standardBilling, ticketFor } from './scenario';
 
@@ -80,7 +80,7 @@ describe('customer resolution and locations', () => {
       expect(await screen.findByText(/Enter a contact, account or email/)).toBeInTheDocument();
       desk.world.form = { contactId: '102', accountId: null, email: null, contactName: 'Bob Builder', accountName: null };
       await act(async () => {
-        vi.advanceTimersByTime(FORM_POLL_MS + 10);
+        vi.advanceTimersByTime(HOST.formPollMs + 10);
       });
       expect(await screen.findByRole('heading', { name: /Bob Builder/ })).toBeInTheDocument();
       desk.world.form = { contactId: null, accountId: null, email: 'taro@yamada.test', contactName: null, accountName: null };

@@ -3,7 +3,9 @@
  * leave the panel loading forever: DeskHost.request gives up after REQUEST_TIMEOUT_MS as a network error.
  */
 import { createBillingClient } from '../../../src/billing/billingClient';
-import { REQUEST_TIMEOUT_MS } from '../../../src/host/deskRequest';
+import { HOST } from '../../../src/host/timeWindows';
+
+const REQUEST_TIMEOUT_MS = HOST.requestTimeoutMs;
 import { BillingError } from '../../../src/billing/errors';
 import { createSandboxHost } from '../../../src/sandbox/desk/sandboxHost';
 

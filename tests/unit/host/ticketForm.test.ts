@@ -1,7 +1,10 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createTicketFormReader, KEY_GIVE_UP_AFTER, valuesFromFields } from '../../../src/host/ticketForm';
-import { EMPTY_FORM, FORM_POLL_MAX_MS, FORM_POLL_MS, MAX_MISSES, pollTicketForm, type Visibility } from '../../../src/host/formPoller';
+import { EMPTY_FORM, MAX_MISSES, pollTicketForm, type Visibility } from '../../../src/host/formPoller';
+import { HOST } from '../../../src/host/timeWindows';
 import type { HostResult, TicketFormValues } from '../../../src/host/types';
+
+const { formPollMs: FORM_POLL_MS, formPollMaxMs: FORM_POLL_MAX_MS } = HOST;
 
 type Answers = Record<string, unknown>;
 

@@ -8,7 +8,7 @@ import type { BillingApi } from '../../../src/billing/types';
 import { createBillingCache } from '../../../src/integration/cache/billingCache';
 import { isSuperseded } from '../../../src/integration/cache/billingRequests';
 import { sessionPersistence } from '../../../src/integration/cache/sessionCache';
-import { REQUEST_TIMEOUT_MS } from '../../../src/host/deskRequest';
+import { HOST } from '../../../src/host/timeWindows';
 import { createSandboxHost } from '../../../src/sandbox/desk/sandboxHost';
 import { MemoryStorage } from '../../../src/sandbox/memoryStorage';
 
@@ -131,7 +131,7 @@ describe('requests abandoned by the Desk timeout', () => {
     };
     const a = outcome(cache.read('getCustomer', '2468013000000051001').then((f) => f.value));
     const b = outcome(cache.read('getCustomer', '2468013000000051009').then((f) => f.value));
-    await vi.advanceTimersByTimeAsync(REQUEST_TIMEOUT_MS + 1);
+    await vi.advanceTimersByTimeAsync(HOST.requestTimeoutMs + 1);
     expect(a.value).toMatchObject({ kind: 'network' });
     expect(b.value).toBe('pending');
 

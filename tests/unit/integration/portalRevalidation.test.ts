@@ -7,7 +7,8 @@ import { customerSchema, customerSummarySchema } from '../../../src/billing/sche
 import type { Customer } from '../../../src/billing/types';
 import { fixtures } from '../billing/fixtures';
 import { saveMeterCap } from '../../../src/integration/portal/dailyMeter';
-import { createRevalidation, CONFIRM_KEEP_MS, rowStamp } from '../../../src/integration/portal/portalRevalidation';
+import { PORTAL } from '../../../src/host/timeWindows';
+import { createRevalidation, rowStamp } from '../../../src/integration/portal/portalRevalidation';
 import { createSnapshotStore } from '../../../src/integration/portal/portalSnapshot';
 import { createStorageBudget } from '../../../src/integration/portal/storageBudget';
 import { createPortal, panelWidget, proven, type Agent, type Portal } from './portalFixtures';
@@ -153,11 +154,11 @@ describe('what a check may confirm', () => {
     expect((await store.customer(BOWMAN))?.fetchedAt).toBe(reread);
   });
 
-  it('carries a real read forward for at most CONFIRM_KEEP_MS, and never without updated_time', async () => {
+  it('carries a real read forward for at most PORTAL.confirmKeepMs, and never without updated_time', async () => {
     const { portal, revalidation, store } = await stores();
     const readAt = portal.clock.now;
     await store.saveCustomer(customer(), readAt);
-    portal.clock.now += CONFIRM_KEEP_MS - 60_000;
+    portal.clock.now += PORTAL.confirmKeepMs - 60_000;
     await revalidation.record([customer()], portal.clock.now);
     expect((await store.customer(BOWMAN))?.fetchedAt).toBe(portal.clock.now);
     portal.clock.now += 60_000;

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { BillingError } from '../../../src/billing/errors';
 import type { DocumentInput, InvoiceDetail, InvoiceListQuery, InvoiceSummary, Page, Quote } from '../../../src/billing/types';
 import type { DeskStorage, HostResult, StorageGroup, StoredItem } from '../../../src/host/types';
-import { PENDING_MAX_AGE_MS, writeKey } from '../../../src/integration/writes/pendingWrite';
+import { writeKey } from '../../../src/integration/writes/pendingWrite';
+import { WRITES } from '../../../src/host/timeWindows';
 import { createWriteGuard, isAmbiguous, todayIn, type WriteApi } from '../../../src/integration/writes/writeGuard';
 
 class MemoryStorage implements DeskStorage {
@@ -286,7 +287,7 @@ describe('createWriteGuard', () => {
 
   it('a pending record older than the limit is dropped and the write goes ahead', async () => {
     const { storage, billing, guard } = setup();
-    const old = new Date(Date.parse('2026-11-27T10:00:00Z') - PENDING_MAX_AGE_MS - 1000).toISOString();
+    const old = new Date(Date.parse('2026-11-27T10:00:00Z') - WRITES.pendingMaxAgeMs - 1000).toISOString();
     storage.items.set(writeKey('invoice', input()), {
       key: writeKey('invoice', input()),
       group: 'write',
