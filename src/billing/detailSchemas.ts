@@ -6,7 +6,7 @@
  */
 import { httpsUrl } from '../host/guards';
 import { toBool, toCurrency, toDate, toDateTime, toId, toNumber, toOptText, toStatus, toText } from './coerce';
-import { asIs, nested, parseRows, reader, record, refuse, rows, type Schema } from './read';
+import { asIs, nested, reader, record, refuse, rows, type Schema } from './read';
 import { invoiceFields, invoiceSummaryOf, subscriptionFields, subscriptionLineSchema, subscriptionOf } from './schemas';
 import type {
   CatalogEntry,

@@ -9,7 +9,6 @@ import { useI18n } from '../ui/i18nContext';
 import { loadTimeline, quickTimeline, type Opens, type TimelineEvent } from './activity';
 import { BillingErrorView } from './BillingErrorView';
 import { InvoiceDetailView } from './InvoiceDetailView';
-import { usePanelEnv } from './panelEnv';
 import { SubscriptionDetailView } from './SubscriptionsTab';
 import { useBillingQuery } from './useBilling';
 

@@ -4,7 +4,8 @@ import type { Customer } from '../billing/types';
 import type { DeskAccount, DeskContact } from '../host/types';
 import { Spinner } from '../ui/Spinner';
 import { useI18n } from '../ui/i18nContext';
-import { ActionSuspense, LazyCreateCustomerForm } from './lazyActions';
+// This panel is in the write forms' lazy chunk (actions/index.ts): it uses the form directly, not lazily.
+import { CreateCustomerForm } from './actions/CreateCustomerForm';
 import { usePanelEnv } from './panelEnv';
 import type { ResolveTarget } from './resolveCustomer';
 
@@ -61,16 +62,14 @@ export function CreateCustomerPanel({
       {prefill.status !== 'ready' ? (
         <Spinner />
       ) : (
-        <ActionSuspense>
-          <LazyCreateCustomerForm
-            host={host}
-            api={billing.api}
-            contact={prefill.value.contact}
-            account={prefill.value.account}
-            onCreated={onCreated}
-            onCancel={onCancel}
-          />
-        </ActionSuspense>
+        <CreateCustomerForm
+          host={host}
+          api={billing.api}
+          contact={prefill.value.contact}
+          account={prefill.value.account}
+          onCreated={onCreated}
+          onCancel={onCancel}
+        />
       )}
     </section>
   );

@@ -50,10 +50,11 @@ export function InvoiceRows({ invoices, onOpen, onNearEnd }: InvoiceRowsProps) {
   const [viewport, setViewport] = useState(DEFAULT_VIEWPORT);
   const windowed = invoices.length > WINDOW_FROM;
 
+  // The list's height moves with its rows (and settles after the first measure); scrolling does not move it.
   useLayoutEffect(() => {
     const height = scroller.current?.clientHeight ?? 0;
     if (height > 0 && height !== viewport) setViewport(height);
-  });
+  }, [invoices.length, viewport]);
 
   const first = windowed ? Math.max(0, Math.floor(scrollTop / ROW_HEIGHT) - OVERSCAN) : 0;
   const last = windowed ? Math.min(invoices.length, Math.ceil((scrollTop + viewport) / ROW_HEIGHT) + OVERSCAN) : invoices.length;

@@ -1,4 +1,4 @@
-import { useEffect, useMemo } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { createBillingClient } from '../billing/billingClient';
 import type { BillingApi } from '../billing/types';
 import type { DataCenter, DeskHost, HostError } from '../host/types';
@@ -116,20 +116,35 @@ function PanelBody({ host, createBilling = defaultFactory, cacheOptions, portalS
   }, [host, recheck]);
 
   const org = start?.ok && start.settings.enabled ? start.settings.organization : null;
+  const orgId = org?.id ?? null;
+  const dataCenter = org?.dataCenter ?? null;
+  const orgName = org?.name ?? null;
+  const currencyCode = org?.currencyCode ?? null;
+  // The widget's wiring is fixed when it mounts: a new options object from the embedder is not a new cache.
+  const [wiring] = useState(() => ({ createBilling, cacheOptions, portalShare }));
   // One cache per organization for the life of the widget: a ticket switch reuses fresh answers.
   const billing = useMemo(
     () =>
-      org
-        ? createPanelBilling(host, org.id, (h) => createBilling({ id: org.id, dataCenter: org.dataCenter }, h), cacheOptions, portalShare).cache
+      orgId !== null && dataCenter !== null
+        ? createPanelBilling(
+            host,
+            orgId,
+            (h) => wiring.createBilling({ id: orgId, dataCenter }, h),
+            wiring.cacheOptions,
+            wiring.portalShare,
+          ).cache
         : null,
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    [org?.id, org?.dataCenter, host],
+    [orgId, dataCenter, host, wiring],
   );
 
-  const actingAccess = start?.ok ? start.settings.actionAccess : undefined;
+  const actingAccess = start?.ok ? (start.settings.actionAccess ?? DEFAULT_ACTION_ACCESS) : DEFAULT_ACTION_ACCESS;
   const actingAsk = start?.ok ? (start.settings.updatedBy?.name ?? null) : null;
   const actingKey = JSON.stringify([actingAccess, actingAsk]);
-  const organization = org ? { id: org.id, name: org.name, dataCenter: org.dataCenter, currencyCode: org.currencyCode } : null;
+  // One object per distinct content: the env keeps its identity while the stored record says the same.
+  const acting = useMemo(() => {
+    const [access, askName] = JSON.parse(actingKey) as [typeof actingAccess, string | null];
+    return { access, askName };
+  }, [actingKey]);
   const isAdminNow = start?.ok ? start.isAdmin : null;
 
   // The agent moved to another ticket or page: what is still on its way for the old one is not waited for.
@@ -141,17 +156,10 @@ function PanelBody({ host, createBilling = defaultFactory, cacheOptions, portalS
   }, [host, billing]);
   const base = useMemo<BaseEnv | null>(
     () =>
-      billing && organization
-        ? {
-            host,
-            billing,
-            isAdmin: isAdminNow,
-            organization,
-            acting: { access: start?.ok ? (start.settings.actionAccess ?? DEFAULT_ACTION_ACCESS) : DEFAULT_ACTION_ACCESS, askName: actingAsk },
-          }
+      billing && orgId !== null && dataCenter !== null && orgName !== null
+        ? { host, billing, isAdmin: isAdminNow, organization: { id: orgId, name: orgName, dataCenter, currencyCode }, acting }
         : null,
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    [host, billing, isAdminNow, organization?.name, organization?.currencyCode, actingKey],
+    [host, billing, isAdminNow, orgId, dataCenter, orgName, currencyCode, acting],
   );
 
   if (started.status === 'error' || (start && !start.ok)) {

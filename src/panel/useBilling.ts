@@ -108,12 +108,12 @@ function useTrackedRun<T>(
       }),
     [billing, refresh, follow.stored],
   );
+  const { retry: retryLatest } = latest;
   const retry = useCallback(() => {
     // The agent's click: calls still hanging from before must not answer it (issue: Retry joins a hung call).
     billing.supersede();
-    latest.retry();
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [billing, latest.retry]);
+    retryLatest();
+  }, [billing, retryLatest]);
   return { latest, retry };
 }
 

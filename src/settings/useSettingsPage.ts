@@ -72,7 +72,7 @@ export function useSettingsPage({ host, i18n, billing, now = () => new Date() }:
       }
       return null;
     },
-    [host, stamp, t, i18n],
+    [host, stamp, t, i18n, setSettings],
   );
 
   const current = settings.status === 'ok' ? settings.value : null;

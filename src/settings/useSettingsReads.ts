@@ -14,6 +14,9 @@ import { useLatest } from '../ui/useLatest';
 import { useWindowFocus } from '../ui/useWindowFocus';
 import type { Access, Connection, Loaded, OrganizationsApi } from './settingsModel';
 
+/** One object while checking, so what is derived from the connection keeps its identity across renders. */
+const CHECKING: Connection = { status: 'checking' };
+
 export function useSettingsReads(host: DeskHost, api: OrganizationsApi) {
   const accessRun = useLatest<Access>(async () => {
     // The host contract is to resolve, but a rejection here must not leave the page "checking" forever.
@@ -51,7 +54,7 @@ export function useSettingsReads(host: DeskHost, api: OrganizationsApi) {
     },
     [api],
   );
-  const connection: Connection = connectionRun.status === 'ready' ? connectionRun.value : { status: 'checking' };
+  const connection: Connection = connectionRun.status === 'ready' ? connectionRun.value : CHECKING;
   const canEdit = access === 'admin';
   const settled = access === 'admin' || access === 'not-admin';
   const { retry: check, refresh: checkQuietly } = connectionRun;

@@ -26,6 +26,19 @@ export interface LatestControls<T> {
   set(value: T): void;
 }
 
+/**
+ * A number that moves when the caller's deps change (compared as React compares them), so the run's
+ * effect can list it: a spread of the caller's deps could not be checked by the hooks lint.
+ */
+function useDepsVersion(deps: DependencyList): number {
+  const seen = useRef({ deps, version: 0 });
+  const before = seen.current.deps;
+  if (before.length !== deps.length || before.some((d, i) => !Object.is(d, deps[i]))) {
+    seen.current = { deps, version: seen.current.version + 1 };
+  }
+  return seen.current.version;
+}
+
 export function useLatest<T>(
   run: ((reason: RunReason, previous: T | null) => Promise<T>) | null,
   deps: DependencyList,
@@ -41,6 +54,7 @@ export function useLatest<T>(
   runRef.current = run;
   const keep = options.keep ?? false;
   const enabled = run !== null;
+  const depsVersion = useDepsVersion(deps);
 
   useEffect(() => {
     const fn = runRef.current;
@@ -65,8 +79,7 @@ export function useLatest<T>(
       // New deps, a retry, or unmounted: whatever this run answers later belongs to nobody.
       if (generation.current === mine) generation.current += 1;
     };
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [...deps, tick, enabled]);
+  }, [depsVersion, tick, enabled, keep]);
 
   const again = useCallback((why: RunReason) => {
     // A retry outranks a refresh asked for in the same moment.

@@ -29,9 +29,13 @@
  */
 import type { CustomerSummary } from '../../billing/types';
 import { fnv1a, STORAGE_VALUE_MAX_BYTES, storageValueBytes } from '../../host/storageRules';
-import { balancesOf } from './portalSnapshot';
 import type { StorageBudget } from './storageBudget';
 import { PORTAL } from '../../host/timeWindows';
+
+/** What a list row remembers of its customer: what invoices, payments and credits change. */
+export function balancesOf(c: CustomerSummary): string {
+  return JSON.stringify([c.outstanding, c.unusedCredits, c.status, c.currencyCode]);
+}
 
 /** How long a real read of a customer may be carried forward by checks; then it is read again. */
 const CONFIRM_KEEP_MS = PORTAL.confirmKeepMs;

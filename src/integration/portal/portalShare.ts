@@ -15,9 +15,9 @@ import type { BillingApi, Customer, CustomerSummary, InvoiceSummary, Page, Subsc
 import type { DeskHost, HostRequest, HostResponse, HostResult } from '../../host/types';
 import { createAccessGate, type AccessGate } from './accessGate';
 import { createDailyMeter, type DailyMeter, type MeterLevel } from './dailyMeter';
-import { balancesOf, createSnapshotStore, type Shared, type SnapshotStore } from './portalSnapshot';
+import { createSnapshotStore, type Shared, type SnapshotStore } from './portalSnapshot';
 import { createRefreshLease, type RefreshLease } from './refreshLease';
-import { createRevalidation, type Revalidation } from './portalRevalidation';
+import { balancesOf, createRevalidation, type Revalidation } from './portalRevalidation';
 import { createStorageBudget, type StorageBudget, type StorageBudgetOptions } from './storageBudget';
 import { PORTAL } from '../../host/timeWindows';
 

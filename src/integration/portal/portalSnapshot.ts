@@ -22,7 +22,6 @@
  * New invoices, payments and credits move the balances, so they refresh the lists; a change that moves
  * no balance (a subscription cancelled, say) shows within LIST_KEEP_MS, or at once after a Refresh.
  */
-import { isRecord } from '../../host/guards';
 import type { Customer, CustomerSummary, InvoiceSummary, Page, Subscription } from '../../billing/types';
 import type { JsonObject, JsonValue, StoredItem } from '../../host/types';
 import { fnv1a, STORAGE_VALUE_MAX_BYTES, storageValueBytes } from '../../host/storageRules';
@@ -38,7 +37,7 @@ import {
   unpackAll,
   unpackCustomer,
 } from './snapshotCodec';
-import type { Revalidation } from './portalRevalidation';
+import { balancesOf, type Revalidation } from './portalRevalidation';
 import type { StorageBudget } from './storageBudget';
 import { PORTAL } from '../../host/timeWindows';
 
@@ -51,10 +50,6 @@ const LIST_KEEP_MS = PORTAL.listKeepMs;
  */
 const EMAIL_LINK_KEEP_MS = PORTAL.emailLinkKeepMs;
 
-/** What a list row remembers of its customer: what invoices, payments and credits change. */
-export function balancesOf(c: CustomerSummary): string {
-  return JSON.stringify([c.outstanding, c.unusedCredits, c.status, c.currencyCode]);
-}
 /** How long one widget reuses a row it just read (one open reads a customer row for the link and the detail). */
 const REUSE_MS = PORTAL.rowReuseMs;
 

@@ -6,8 +6,10 @@ import { listOf, nullable, oneOf, shape, str, strict, type Checked } from '../..
 import type { DocumentInput } from '../../billing/types';
 import { fnv1a } from '../../host/storageRules';
 import type { DeskStorage } from '../../host/types';
-import type { WriteKind } from './writeGuard';
 import { WRITES } from '../../host/timeWindows';
+
+/** The documents a guarded write creates. */
+export type WriteKind = 'invoice' | 'quote';
 
 /** A list row that can prove an earlier POST landed. */
 export interface DocumentRef {

@@ -12,9 +12,9 @@
 import { toBillingError, type BillingError } from '../../billing/errors';
 import type { BillingApi, DocumentInput, Page } from '../../billing/types';
 import type { DeskStorage, HostError, JsonObject } from '../../host/types';
-import { landed, pendingRecord, readPending, writeKey, type DocumentRef, type PendingWrite } from './pendingWrite';
+import { landed, pendingRecord, readPending, writeKey, type DocumentRef, type PendingWrite, type WriteKind } from './pendingWrite';
 
-export type WriteKind = 'invoice' | 'quote';
+export type { WriteKind };
 
 /** What the agent is told was created (from the POST answer, or from the list row that proved it landed). */
 export interface WrittenDocument {

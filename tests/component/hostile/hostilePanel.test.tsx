@@ -5,7 +5,7 @@
  * REAL Desk adapter and the REAL Billing client — must show it as text: no element, attribute or link
  * made from data, and every link https.
  */
-import { act, render, screen, waitFor, within } from '@testing-library/react';
+import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { createI18n } from '../../../src/i18n/i18n';
 import { saveSettings } from '../../../src/integration/records/settingsStore';
