@@ -16,7 +16,6 @@
  * `shiftHours`, customers by Zipf(1) popularity with follow-ups; or a shift start, where every agent
  * opens one ticket within the same `burstMinutes`.
  */
-import { createBillingClient } from '../src/billing/billingClient';
 import type { DeskHost } from '../src/host/types';
 import type { BillingCache } from '../src/integration/cache/billingCache';
 import { saveCustomerLink } from '../src/integration/records/customerLinks';

@@ -15,6 +15,7 @@ import ts from 'typescript';
 const SRC = resolve(import.meta.dirname, '../../src');
 
 /** Each importer's layer and the layers it may import (its own always included). */
+const INTEGRATION = ['integration', 'integration/records', 'integration/writes', 'integration/portal', 'integration/cache', 'integration/actions'];
 const MAY_IMPORT = {
   host: [],
   billing: ['host'],
@@ -22,10 +23,11 @@ const MAY_IMPORT = {
   'integration/writes': ['billing', 'host'],
   'integration/portal': ['billing', 'host'],
   'integration/cache': ['integration/portal', 'billing', 'host'],
-  integration: ['integration/records', 'integration/writes', 'integration/portal', 'integration/cache', 'billing', 'host'],
-  panel: ['integration', 'integration/records', 'integration/writes', 'integration/portal', 'integration/cache', 'billing', 'host', 'ui', 'i18n'],
-  settings: ['integration', 'integration/records', 'integration/writes', 'integration/portal', 'integration/cache', 'billing', 'host', 'ui', 'i18n'],
-  entries: ['panel', 'settings', 'integration', 'integration/records', 'integration/writes', 'integration/portal', 'integration/cache', 'billing', 'host', 'ui', 'i18n'],
+  'integration/actions': ['integration/records', 'integration/writes', 'billing', 'host'],
+  integration: ['integration/records', 'integration/writes', 'integration/portal', 'integration/cache', 'integration/actions', 'billing', 'host'],
+  panel: [...INTEGRATION, 'billing', 'host', 'ui', 'i18n'],
+  settings: [...INTEGRATION, 'billing', 'host', 'ui', 'i18n'],
+  entries: ['panel', 'settings', ...INTEGRATION, 'billing', 'host', 'ui', 'i18n'],
   ui: ['i18n'],
   i18n: [],
   sandbox: null, // the simulator and fakes drive every layer
@@ -109,13 +111,17 @@ const layers = {
     schema: [],
     messages: {
       against: '{{from}} may not import {{to}} ({{spec}}): imports point entries → panel/settings → integration → billing → host; ui and i18n are leaves.',
+      unknown: 'src/{{layer}} is in no layer: add it to MAY_IMPORT in scripts/lint/architecture.mjs (and to its README table).',
       sandbox: '{{from}} may not import src/sandbox ({{spec}}): the sandbox is for tests, scripts and the simulator only.',
     },
   },
   create(context) {
     const file = context.filename;
     const from = layerOf(file);
-    if (from === null || !(from in MAY_IMPORT)) return {};
+    if (from === null) return {};
+    if (!(from in MAY_IMPORT)) {
+      return { Program: (node) => context.report({ node, messageId: 'unknown', data: { layer: from } }) };
+    }
     const allowed = MAY_IMPORT[from];
     if (allowed === null) return {};
     return onImports((node, spec) => {
@@ -123,6 +129,7 @@ const layers = {
       const target = resolve(dirname(file), spec);
       const to = layerOf(target);
       if (to === null || to === from) return;
+      if (!(to in MAY_IMPORT)) return context.report({ node, messageId: 'unknown', data: { layer: to } });
       if (to === 'sandbox') context.report({ node, messageId: 'sandbox', data: { from, spec } });
       else if (!allowed.includes(to)) context.report({ node, messageId: 'against', data: { from, to, spec } });
     });

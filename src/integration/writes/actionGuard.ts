@@ -16,7 +16,7 @@ import { listOf, nullable, shape, str, strict, type Checked } from '../../billin
 import { fnv1a } from '../../host/storageRules';
 import type { DeskStorage, HostError, JsonObject } from '../../host/types';
 import { isAmbiguous } from './writeGuard';
-import { PENDING_MAX_AGE_MS } from './pendingWrite';
+import { WRITES } from '../../host/timeWindows';
 
 /** What the record looks like now, compared with what the action meant to do. */
 export type ActionState = 'done' | 'not-done' | 'unknown';
@@ -85,7 +85,7 @@ export function createActionGuard(options: { storage: DeskStorage; now?: () => n
     // A hash collision or a hand-edited record is not this action's.
     if (!parsed.success || parsed.data.action !== action || parsed.data.recordId !== recordId) return null;
     const started = Date.parse(parsed.data.startedAt);
-    if (Number.isNaN(started) || now() - started > PENDING_MAX_AGE_MS) {
+    if (Number.isNaN(started) || now() - started > WRITES.pendingMaxAgeMs) {
       await storage.delete(key);
       return null;
     }

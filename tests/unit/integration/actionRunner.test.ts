@@ -3,7 +3,7 @@ import { BillingError } from '../../../src/billing/errors';
 import { runAction, addAuditComment, type ActionPlan } from '../../../src/integration/actions/runAction';
 import { SETTINGS_KEY } from '../../../src/integration/records/settingsRecord';
 import { actionKey, createActionGuard, type ActionState } from '../../../src/integration/writes/actionGuard';
-import { PENDING_MAX_AGE_MS } from '../../../src/integration/writes/pendingWrite';
+import { WRITES } from '../../../src/host/timeWindows';
 import { createFakeDeskHost, type FakeDeskHost } from '../../component/fakeDeskHost';
 
 /** A subscription in Billing that a cancel changes; answers can be lost after the change landed. */
@@ -127,7 +127,7 @@ describe('exactly once', () => {
 
   it('an expired pending record is dropped', async () => {
     const { sub, deps, plan, desk } = world();
-    desk.put(actionKey('cancel', 'sub-1'), 'write', { startedAt: new Date(Date.now() - PENDING_MAX_AGE_MS - 1).toISOString(), action: 'cancel', recordId: 'sub-1', variant: 'end', before: null });
+    desk.put(actionKey('cancel', 'sub-1'), 'write', { startedAt: new Date(Date.now() - WRITES.pendingMaxAgeMs - 1).toISOString(), action: 'cancel', recordId: 'sub-1', variant: 'end', before: null });
     expect(await runAction(deps, plan)).toMatchObject({ status: 'done', found: false });
     expect(sub.reads).toBe(0);
   });
