@@ -1,6 +1,7 @@
 /** Panel over the whole sandbox: REAL Desk adapter + fake SDK + msw Billing/Desk handlers + real Billing client. */
 import { configure, render } from '@testing-library/react';
 import type { DeskHost } from '../../../src/host/types';
+import type { CacheOptions } from '../../../src/integration/cache/billingCache';
 import { createI18n } from '../../../src/i18n/i18n';
 import { saveSettings } from '../../../src/integration/records/settingsStore';
 import type { IntegrationSettings } from '../../../src/integration/records/types';
@@ -31,6 +32,8 @@ export async function connect(host: DeskHost, overrides: Partial<IntegrationSett
 export async function renderSandboxPanel(
   options: SandboxHostOptions = {},
   settings: Partial<IntegrationSettings> | null = {},
+  /** The cache's clock and sleep, for tests that must not depend on how fast the machine runs. */
+  cacheOptions: Omit<CacheOptions, 'organizationId' | 'shared'> = {},
 ): Promise<SandboxHost> {
   const world = await createSandboxHost(options);
   if (settings) await connect(world.host, settings);
@@ -40,7 +43,7 @@ export async function renderSandboxPanel(
     <PanelApp
       host={world.host}
       i18n={createI18n(context.locale, context.user.timeZone)}
-      cacheOptions={{ sleep: async () => undefined, random: () => 0 }}
+      cacheOptions={{ sleep: async () => undefined, random: () => 0, ...cacheOptions }}
     />,
   );
   return world;
