@@ -1,6 +1,6 @@
 import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { DESK_FIXTURES as D } from '../../../src/sandbox/desk/deskFixtures';
 import { loadSettings, saveSettings } from '../../../src/integration/records/settingsStore';
 import { pageForLocation } from '../../../src/sandbox/desk/sandboxHost';
@@ -14,6 +14,10 @@ const billingCalls = (world: Awaited<ReturnType<typeof renderSandboxPanel>>) =>
  */
 const billingRequestsMade = (world: Awaited<ReturnType<typeof renderSandboxPanel>>, from = 0) =>
   (world.sim.log.requests as Array<{ url?: unknown }>).slice(from).filter((r) => String(r.url).includes('/billing/'));
+
+afterEach(() => {
+  vi.useRealTimers();
+});
 
 describe('panel over the sandbox (real adapter + real Billing client)', () => {
   it('ticket: one match, all four tabs, and "This ticket" finds DESK-<number>', async () => {
@@ -136,13 +140,15 @@ describe('panel over the sandbox (real adapter + real Billing client)', () => {
     expect(await screen.findByRole('heading', { name: /Bowman/ })).toBeInTheDocument();
   });
   it('continuous 429: one read tries 3 times, then no call at all while the agent moves through 12 tickets', async () => {
-    // The cache runs on its own clock, which moves only when it backs off: the 30 s cool-down outlasts every
-    // ticket switch below however slow the machine is, so what is counted is the rule, not the machine's speed.
-    const clock = { now: Date.parse('2026-12-01T09:00:00Z') };
+    // Date is frozen (timers run as usual) and moves only when the cache backs off: the 30 s cool-down outlasts
+    // every ticket switch below however slow the machine is, so what is counted is the rule, not the machine's
+    // speed; the panel's words read the same clock.
+    const start = Date.parse('2026-12-01T09:00:00Z');
+    vi.useFakeTimers({ toFake: ['Date'], now: start });
     const world = await renderSandboxPanel({ location: 'ticket', ticketId: D.singleMatchTicketId }, {}, {
-      now: () => clock.now,
+      now: () => Date.now(),
       sleep: async (ms) => {
-        clock.now += ms;
+        vi.setSystemTime(Date.now() + ms);
       },
     });
     expect(await screen.findByRole('heading', { name: /Bowman/ })).toBeInTheDocument();
@@ -170,7 +176,7 @@ describe('panel over the sandbox (real adapter + real Billing client)', () => {
     }
     expect(billingRequestsMade(world)).toHaveLength(asked);
     expect(billingCalls(world)).toHaveLength(spent);
-    expect(clock.now - Date.parse('2026-12-01T09:00:00Z')).toBeLessThan(30_000);
+    expect(Date.now() - start).toBeLessThan(30_000);
   });
 
   // Hundreds of rows make role queries slow on a loaded machine; these tests count calls, not time.
