@@ -5,7 +5,8 @@
 import { describe, expect, it } from 'vitest';
 import type { DocumentInput } from '../../../src/billing/types';
 import type { DeskStorage, HostResult, StoredItem } from '../../../src/host/types';
-import { landed, PENDING_MAX_AGE_MS, pendingRecord, readPending, writeKey, type DocumentRef, type PendingWrite } from '../../../src/integration/writes/pendingWrite';
+import { landed, pendingRecord, readPending, writeKey, type DocumentRef, type PendingWrite } from '../../../src/integration/writes/pendingWrite';
+import { WRITES } from '../../../src/host/timeWindows';
 
 const NOW = Date.parse('2026-11-27T10:00:00Z');
 const DAY = 24 * 60 * 60 * 1000;
@@ -135,7 +136,7 @@ describe('a stored record found before sending', () => {
   });
 
   it('still protects the write six days and exactly seven days later; a day more, it is dropped from storage', async () => {
-    expect(PENDING_MAX_AGE_MS).toBe(7 * DAY);
+    expect(WRITES.pendingMaxAgeMs).toBe(7 * DAY);
     expect(await read(record({ startedAt: new Date(NOW - 6 * DAY).toISOString() })).result).not.toBeNull();
     expect(await read(record({ startedAt: new Date(NOW - 7 * DAY).toISOString() })).result).not.toBeNull();
     const old = read(record({ startedAt: new Date(NOW - 8 * DAY).toISOString() }));

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import type { Customer, InvoiceSummary, Subscription, SubscriptionActivity, Transaction } from '../../../src/billing/types';
 import { BillingError } from '../../../src/billing/errors';
 import type { BillingReader } from '../../../src/integration/cache/billingCacheTypes';
-import { loadTimeline, MAX_SUBSCRIPTIONS_IN_TIMELINE, quickTimeline, type TimelineEvent } from '../../../src/panel/activity';
+import { loadTimeline, MAX_SUBSCRIPTIONS_IN_TIMELINE, quickTimeline } from '../../../src/panel/activity';
 
 const sub = (id: string, over: Partial<Subscription> = {}): Subscription => ({
   id, number: `SUB-${id}`, name: `Cloud ${id}`, planName: `Plan ${id}`, planCode: 'pro', status: 'live', amount: 107, currencyCode: 'USD',
@@ -75,7 +75,6 @@ function reader(answers: Answers) {
   return { billing: billing as unknown as BillingReader, asked, mostAtOnce: () => mostAtOnce };
 }
 
-const row = (events: TimelineEvent[], kind: TimelineEvent['kind']) => events.filter((e) => e.kind === kind);
 const down = () => new BillingError('network', 'down');
 
 describe('one row per real payment and invoice', () => {
