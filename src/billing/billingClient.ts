@@ -91,7 +91,7 @@ export function createBillingClient(options: BillingClientOptions): BillingApi {
     return { items, page: info.page, hasMore: info.hasMore };
   }
 
-  async function run(entry: Entry, args: unknown[], api: BillingApi): Promise<unknown> {
+  async function run(entry: Entry, args: unknown[]): Promise<unknown> {
     const skipped = entry.skip?.(...args);
     if (skipped) return skipped.value;
     const parts = entry.screen === 'later' ? await later() : null;
@@ -126,7 +126,7 @@ export function createBillingClient(options: BillingClientOptions): BillingApi {
   const typed = api as unknown as BillingApi;
   for (const name of CALL_NAMES) {
     const entry = ENTRIES[name];
-    api[name] = async (...args: unknown[]) => run(entry, args, typed);
+    api[name] = async (...args: unknown[]) => run(entry, args);
   }
   return typed;
 }
