@@ -16,12 +16,10 @@
  * `shiftHours`, customers by Zipf(1) popularity with follow-ups; or a shift start, where every agent
  * opens one ticket within the same `burstMinutes`.
  */
-import type { DeskHost } from '../src/host/types';
-import type { BillingCache } from '../src/integration/cache/billingCache';
-import { saveCustomerLink } from '../src/integration/records/customerLinks';
-import { resolveCustomer, type ResolveTarget } from '../src/panel/resolveCustomer';
+import type { ResolveTarget } from '../src/panel/resolveCustomer';
 import { createBillingSandbox } from '../src/sandbox/billing/sandbox';
 import { createPortalAgents, peakPerMinute, storageFigures, type StorageFigures } from './portal';
+import { mulberry32, resolveAsAgent } from './workload';
 
 export interface LargePortalOptions {
   agents: number;
@@ -65,17 +63,6 @@ export interface LargePortalResult {
   shownAgeMs: Percentiles;
   /** Real time the replay took (ms). */
   replayMs: number;
-}
-
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 export function percentiles(values: number[]): Percentiles {
@@ -187,27 +174,6 @@ export async function runLargePortal(options: LargePortalOptions): Promise<Large
   let maxNameRounds = 0;
   let maxOverviewRounds = 0;
 
-  const firstScreen = async (cache: BillingCache, target: ResolveTarget, host: DeskHost) => {
-    const r = await resolveCustomer(target, cache, host);
-    let customerId: string | null = null;
-    if (r.kind === 'found') customerId = r.customer.id;
-    else if (r.kind === 'choose' && r.candidates[0]) {
-      customerId = r.candidates[0].customer.id;
-      if (target.entity) {
-        await saveCustomerLink(host, {
-          deskEntity: target.entity.kind,
-          deskId: target.entity.id,
-          customerId,
-          organizationId: org.organization_id,
-          method: 'manual',
-          linkedAt: new Date(clock).toISOString(),
-          linkedBy: null,
-        });
-      }
-    }
-    return customerId;
-  };
-
   for (const open of plan) {
     clock = open.at;
     await portal.runDue();
@@ -216,7 +182,7 @@ export async function runLargePortal(options: LargePortalOptions): Promise<Large
     const cache = portal.openWidget(open.agent);
     const before = sandbox.calls.length;
     const r0 = round;
-    const customerId = await firstScreen(cache, target, host);
+    const customerId = await resolveAsAgent(cache, target, host, org.organization_id, clock);
     const nameRounds = sandbox.calls.length > before ? round - r0 : 0;
     if (customerId) {
       const [detail] = await Promise.all([

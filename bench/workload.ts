@@ -71,7 +71,7 @@ export interface WorkloadResult {
   inARow: InARow;
 }
 
-function mulberry32(seed: number): () => number {
+export function mulberry32(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;
@@ -80,6 +80,29 @@ function mulberry32(seed: number): () => number {
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
+}
+
+/**
+ * Customer resolution as an agent does it on an open: the one match, or the first candidate of the
+ * picker, which the panel then saves as a manual link. The customer's id, or null when none matched.
+ */
+export async function resolveAsAgent(cache: BillingCache, target: ResolveTarget, host: DeskHost, organizationId: string, at: number): Promise<string | null> {
+  const r = await resolveCustomer(target, cache, host);
+  if (r.kind === 'found') return r.customer.id;
+  if (r.kind !== 'choose' || !r.candidates[0]) return null;
+  const customerId = r.candidates[0].customer.id;
+  if (target.entity) {
+    await saveCustomerLink(host, {
+      deskEntity: target.entity.kind,
+      deskId: target.entity.id,
+      customerId,
+      organizationId,
+      method: 'manual',
+      linkedAt: new Date(at).toISOString(),
+      linkedBy: null,
+    });
+  }
+  return customerId;
 }
 
 const pathOf = (url: string) => {
@@ -180,24 +203,7 @@ export async function runWorkload(options: WorkloadOptions = {}): Promise<Worklo
 
   /** What one panel open reads (PanelApp → CustomerArea → CustomerView on mount). */
   const openPanel = async (cache: BillingCache, target: ResolveTarget, deskHost: DeskHost = host) => {
-    const r = await resolveCustomer(target, cache, deskHost);
-    let customerId: string | null = null;
-    if (r.kind === 'found') customerId = r.customer.id;
-    else if (r.kind === 'choose' && r.candidates[0]) {
-      // The agent picks; the panel saves the choice as a link.
-      customerId = r.candidates[0].customer.id;
-      if (target.entity) {
-        await saveCustomerLink(deskHost, {
-          deskEntity: target.entity.kind,
-          deskId: target.entity.id,
-          customerId,
-          organizationId: org.organization_id,
-          method: 'manual',
-          linkedAt: new Date(clock).toISOString(),
-          linkedBy: null,
-        });
-      }
-    }
+    const customerId = await resolveAsAgent(cache, target, deskHost, org.organization_id, clock);
     if (customerId) {
       await Promise.all([
         cache.read('getCustomer', customerId),
